@@ -1,0 +1,11 @@
+export {
+  brandOf,
+  type CardBrand,
+  cardNetworkOutcome,
+  failingTestCards,
+  luhnCheckDigit,
+  luhnValid,
+  normaliseCardNumber,
+  successTestCards,
+  testCardFor,
+} from './test-cards.ts';

@@ -1,0 +1,1 @@
+export { type ParsedJson, parseJson, type RawJson, rawNumber, stringifyJson } from './lossless-json.ts';

@@ -1,0 +1,1 @@
+export { balancedEntry, type EntryKind, type JournalEntry, netPostings, type Posting } from './journal.ts';
