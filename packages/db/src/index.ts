@@ -1,0 +1,12 @@
+export { dropPostgresSchema } from './driver/postgres.ts';
+export { type Database, isUniqueViolation, type Row, type Sql, sqlState, violatedConstraint } from './driver/sql.ts';
+export { migrate, type MigrationProgress } from './migrate.ts';
+export { type DatabaseOptions, openDatabase } from './open-database.ts';
+export * from './queries/accounts.ts';
+export * from './queries/channels.ts';
+export * from './queries/ledger.ts';
+export * from './queries/ledger-verify.ts';
+export * from './queries/payments.ts';
+export * from './queries/reg-keys.ts';
+export * from './queries/settings.ts';
+export * from './queries/users.ts';
