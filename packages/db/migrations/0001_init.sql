@@ -59,6 +59,7 @@ CREATE TABLE cards (
 
 CREATE TABLE payments (
   transaction_id    bigint PRIMARY KEY,
+  seq               bigserial NOT NULL,
   channel_id        bigint NOT NULL REFERENCES channels (channel_id),
   merchant_id       text NOT NULL,
   order_id          text NOT NULL,
@@ -93,6 +94,7 @@ CREATE INDEX payments_open_request ON payments (expires_at) WHERE status IN ('RE
 
 CREATE TABLE refunds (
   refund_id       bigint PRIMARY KEY,
+  seq             bigserial NOT NULL,
   transaction_id  bigint NOT NULL REFERENCES payments (transaction_id),
   channel_id      bigint NOT NULL,
   merchant_id     text NOT NULL,

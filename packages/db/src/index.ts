@@ -1,6 +1,13 @@
 export { dropPostgresSchema } from './driver/postgres.ts';
-export { type Database, isUniqueViolation, type Row, type Sql, sqlState, violatedConstraint } from './driver/sql.ts';
-export { migrate, type MigrationProgress } from './migrate.ts';
+export {
+  type Database,
+  isUniqueViolation,
+  type Row,
+  type Sql,
+  sqlState,
+  violatedConstraint,
+} from './driver/sql.ts';
+export { type MigrationProgress, migrate } from './migrate.ts';
 export { type DatabaseOptions, openDatabase } from './open-database.ts';
 export * from './queries/accounts.ts';
 export * from './queries/channels.ts';

@@ -21,7 +21,9 @@ it('migrates PGlite on a data directory once, and the data survives a reopen', a
   }
 });
 
-it('migrates PostgreSQL concurrently without racing', { skip: !process.env.DATABASE_URL && 'DATABASE_URL not set' }, async () => {
+it('migrates PostgreSQL concurrently without racing', {
+  skip: !process.env.DATABASE_URL && 'DATABASE_URL not set',
+}, async () => {
   const url = process.env.DATABASE_URL ?? '';
   const schema = `t_migrate_${process.pid}`;
   const a = await openDatabase({ url, schema, poolSize: 2 });

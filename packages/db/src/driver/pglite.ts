@@ -28,6 +28,10 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     async exec(script: string): Promise<void> {
       await db.exec(script);
     },
-    close: () => db.close(),
+    async close(): Promise<void> {
+      if (!db.closed) {
+        await db.close();
+      }
+    },
   };
 }

@@ -23,7 +23,9 @@ const types = {
 function runner(client: pg.Pool | pg.PoolClient): Sql {
   return {
     async query<R extends Row>(text: string, params: readonly unknown[] = [], name?: string): Promise<R[]> {
-      const config = name ? { name, text, values: params as unknown[] } : { text, values: params as unknown[] };
+      const config = name
+        ? { name, text, values: params as unknown[] }
+        : { text, values: params as unknown[] };
       const result = await client.query<R>(config);
       return result.rows;
     },
@@ -82,7 +84,9 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
       await pool.query(script);
     },
     async close(): Promise<void> {
-      await pool.end();
+      if (!pool.ended) {
+        await pool.end();
+      }
     },
   };
 }

@@ -14,7 +14,12 @@ export type AccountKind =
 const trackedKinds: ReadonlySet<AccountKind> = new Set(['user_balance', 'user_points']);
 
 /** Returns the id of the (kind, owner, currency) account, creating it if needed. */
-export async function ensureAccount(sql: Sql, kind: AccountKind, owner: string, currency: Currency): Promise<bigint> {
+export async function ensureAccount(
+  sql: Sql,
+  kind: AccountKind,
+  owner: string,
+  currency: Currency,
+): Promise<bigint> {
   const [created] = await sql.query(
     `INSERT INTO accounts (kind, owner, currency, tracked) VALUES ($1, $2, $3, $4)
      ON CONFLICT (kind, owner, currency) DO NOTHING RETURNING account_id`,
@@ -23,11 +28,10 @@ export async function ensureAccount(sql: Sql, kind: AccountKind, owner: string, 
   if (created) {
     return big(created.account_id);
   }
-  const [row] = await sql.query('SELECT account_id FROM accounts WHERE kind = $1 AND owner = $2 AND currency = $3', [
-    kind,
-    owner,
-    currency,
-  ]);
+  const [row] = await sql.query(
+    'SELECT account_id FROM accounts WHERE kind = $1 AND owner = $2 AND currency = $3',
+    [kind, owner, currency],
+  );
   if (!row) {
     throw new Error(`account ${kind}/${owner}/${currency} vanished`);
   }

@@ -19,7 +19,11 @@ export interface ChannelRow {
 
 /** Creates a merchant. */
 export async function insertMerchant(tx: Sql, merchantId: string, name: string, at: Date): Promise<void> {
-  await tx.query('INSERT INTO merchants (merchant_id, name, created_at) VALUES ($1, $2, $3)', [merchantId, name, at]);
+  await tx.query('INSERT INTO merchants (merchant_id, name, created_at) VALUES ($1, $2, $3)', [
+    merchantId,
+    name,
+    at,
+  ]);
 }
 
 /** Creates a channel. */

@@ -118,7 +118,11 @@ export async function insertPayment(tx: Sql, p: NewPayment): Promise<void> {
 }
 
 /** Reads and row-locks a channel's payment for a transition. */
-export async function lockPayment(tx: Sql, transactionId: bigint, channelId: bigint): Promise<PaymentRow | undefined> {
+export async function lockPayment(
+  tx: Sql,
+  transactionId: bigint,
+  channelId: bigint,
+): Promise<PaymentRow | undefined> {
   const [row] = await tx.query(
     'SELECT * FROM payments WHERE transaction_id = $1 AND channel_id = $2 FOR UPDATE',
     [transactionId, channelId],
@@ -129,12 +133,18 @@ export async function lockPayment(tx: Sql, transactionId: bigint, channelId: big
 
 /** Reads and row-locks a payment by id alone (consumer side and sweeps). */
 export async function lockPaymentById(tx: Sql, transactionId: bigint): Promise<PaymentRow | undefined> {
-  const [row] = await tx.query('SELECT * FROM payments WHERE transaction_id = $1 FOR UPDATE', [transactionId]);
+  const [row] = await tx.query('SELECT * FROM payments WHERE transaction_id = $1 FOR UPDATE', [
+    transactionId,
+  ]);
   return row ? toPaymentRow(row) : undefined;
 }
 
 /** Reads a channel's payment without locking. */
-export async function findPayment(sql: Sql, transactionId: bigint, channelId: bigint): Promise<PaymentRow | undefined> {
+export async function findPayment(
+  sql: Sql,
+  transactionId: bigint,
+  channelId: bigint,
+): Promise<PaymentRow | undefined> {
   const [row] = await sql.query(
     'SELECT * FROM payments WHERE transaction_id = $1 AND channel_id = $2',
     [transactionId, channelId],
@@ -167,7 +177,10 @@ export async function findPaymentByOrderId(
   merchantId: string,
   orderId: string,
 ): Promise<PaymentRow | undefined> {
-  const [row] = await sql.query('SELECT * FROM payments WHERE merchant_id = $1 AND order_id = $2', [merchantId, orderId]);
+  const [row] = await sql.query('SELECT * FROM payments WHERE merchant_id = $1 AND order_id = $2', [
+    merchantId,
+    orderId,
+  ]);
   return row ? toPaymentRow(row) : undefined;
 }
 
@@ -182,7 +195,7 @@ export async function listPayments(
   const rows = await sql.query(
     `SELECT * FROM payments WHERE channel_id = $1
        AND (transaction_id = ANY($2::bigint[]) OR order_id = ANY($3::text[]))
-     ORDER BY created_at, transaction_id LIMIT $4`,
+     ORDER BY created_at, seq LIMIT $4`,
     [channelId, transactionIds.map(String), orderIds, limit],
     'list_payments',
   );
@@ -260,14 +273,24 @@ export async function updatePayment(
 }
 
 /** Ids of payments whose request or authorization has expired by `now` (for the sweeper). */
-export async function dueExpiries(sql: Sql, now: Date, limit: number): Promise<bigint[]> {
+export async function dueExpiries(
+  sql: Sql,
+  now: Date,
+  limit: number,
+): Promise<Array<{ transactionId: bigint; merchantId: string; currency: Currency }>> {
   const rows = await sql.query(
-    `(SELECT transaction_id FROM payments WHERE status = 'AUTHORIZED' AND auth_expires_at <= $1 LIMIT $2)
+    `(SELECT transaction_id, merchant_id, currency FROM payments
+       WHERE status = 'AUTHORIZED' AND auth_expires_at <= $1 LIMIT $2)
      UNION ALL
-     (SELECT transaction_id FROM payments WHERE status IN ('REQUESTED', 'AUTHENTICATED') AND expires_at <= $1 LIMIT $2)`,
+     (SELECT transaction_id, merchant_id, currency FROM payments
+       WHERE status IN ('REQUESTED', 'AUTHENTICATED') AND expires_at <= $1 LIMIT $2)`,
     [now, limit],
   );
-  return rows.map((r) => big(r.transaction_id));
+  return rows.map((r) => ({
+    transactionId: big(r.transaction_id),
+    merchantId: String(r.merchant_id),
+    currency: r.currency as Currency,
+  }));
 }
 
 /** A refund as stored. */
@@ -309,7 +332,7 @@ export async function refundsOf(sql: Sql, transactionIds: readonly bigint[]): Pr
     return [];
   }
   const rows = await sql.query(
-    'SELECT * FROM refunds WHERE transaction_id = ANY($1::bigint[]) ORDER BY created_at, refund_id',
+    'SELECT * FROM refunds WHERE transaction_id = ANY($1::bigint[]) ORDER BY created_at, seq',
     [transactionIds.map(String)],
     'refunds_of',
   );
@@ -317,12 +340,16 @@ export async function refundsOf(sql: Sql, transactionIds: readonly bigint[]): Pr
 }
 
 /** Refunds of a channel with the given refund ids. */
-export async function refundsById(sql: Sql, channelId: bigint, refundIds: readonly bigint[]): Promise<RefundRow[]> {
+export async function refundsById(
+  sql: Sql,
+  channelId: bigint,
+  refundIds: readonly bigint[],
+): Promise<RefundRow[]> {
   if (refundIds.length === 0) {
     return [];
   }
   const rows = await sql.query(
-    'SELECT * FROM refunds WHERE channel_id = $1 AND refund_id = ANY($2::bigint[]) ORDER BY created_at, refund_id',
+    'SELECT * FROM refunds WHERE channel_id = $1 AND refund_id = ANY($2::bigint[]) ORDER BY created_at, seq',
     [channelId, refundIds.map(String)],
     'refunds_by_id',
   );

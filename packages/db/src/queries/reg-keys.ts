@@ -38,7 +38,16 @@ export async function insertRegKey(tx: Sql, k: RegKeyRow): Promise<void> {
   await tx.query(
     `INSERT INTO reg_keys (reg_key, channel_id, merchant_id, user_id, funding, status, origin_transaction_id, created_at)
      VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)`,
-    [k.regKey, k.channelId, k.merchantId, k.userId, encodeFunding([k.funding]), k.status, k.originTransactionId, k.createdAt],
+    [
+      k.regKey,
+      k.channelId,
+      k.merchantId,
+      k.userId,
+      encodeFunding([k.funding]),
+      k.status,
+      k.originTransactionId,
+      k.createdAt,
+    ],
   );
 }
 

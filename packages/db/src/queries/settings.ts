@@ -22,12 +22,10 @@ export async function insertOutboxEvent(
   payload: unknown,
   at: Date,
 ): Promise<void> {
-  await tx.query('INSERT INTO outbox_events (merchant_id, event_type, payload, created_at) VALUES ($1, $2, $3::jsonb, $4)', [
-    merchantId,
-    type,
-    JSON.stringify(payload),
-    at,
-  ]);
+  await tx.query(
+    'INSERT INTO outbox_events (merchant_id, event_type, payload, created_at) VALUES ($1, $2, $3::jsonb, $4)',
+    [merchantId, type, JSON.stringify(payload), at],
+  );
 }
 
 /** The newest outbox events (for inspection and tests). */

@@ -1,0 +1,17 @@
+export {
+  type ApprovalInput,
+  approvePayment,
+  cancelPayment,
+  confirmRedirect,
+  type Redirect,
+  saveCard,
+} from './approval.ts';
+export { capturePayment, voidPayment } from './authorization.ts';
+export { confirmPayment } from './confirm-payment.ts';
+export type { PaymentDeps, PaymentTimings } from './deps.ts';
+export { sweepExpired } from './expiry.ts';
+export { type DetailsItem, maxDetailsResults, paymentDetails } from './payment-details.ts';
+export { checkRegKey, expirePreapproved, payPreapproved } from './preapproved.ts';
+export { refundPayment } from './refund-payment.ts';
+export { type StoredRequest, storedPackages } from './request-codec.ts';
+export { type RequestedPayment, requestPayment } from './request-payment.ts';
