@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Database, Row, Sql } from './sql.ts';
 
@@ -19,6 +20,9 @@ function runner(target: PGlite | Transaction): Sql {
  * connection, so transactions run one at a time: each transition is still atomic.
  */
 export async function openPglite(dataDir?: string): Promise<Database> {
+  if (dataDir) {
+    await mkdir(dataDir, { recursive: true });
+  }
   const db = dataDir ? await PGlite.create(dataDir, { parsers }) : await PGlite.create({ parsers });
   const direct = runner(db);
   return {

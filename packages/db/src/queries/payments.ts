@@ -1,6 +1,6 @@
 import type { Currency, FundingPart, PaymentState, PaymentStatus } from '@jinliu/core';
 import type { Sql } from '../driver/sql.ts';
-import { big, bigOrNull, date, dateOrNull, decodeFunding, encodeFunding, json } from './rows.ts';
+import { big, date, dateOrNull, decodeFunding, encodeFunding, json } from './rows.ts';
 
 /** A payment as stored. `request` is the validated request, encoded by the server. */
 export interface PaymentRow extends PaymentState {

@@ -6,9 +6,11 @@ import {
   ensureAccount,
   findTrackedAccount,
   findUser,
+  getSetting,
   insertUser,
   postEntry,
   type Sql,
+  setSetting,
 } from '@jinliu/db';
 import type { ChannelCredentials, ChannelService } from './channels.ts';
 import { type PaymentDeps, saveCard } from './payments/index.ts';
@@ -110,6 +112,8 @@ export async function createTestUser(
   return userId;
 }
 
+const demoChannelKey = 'sandbox_demo_channel_id';
+
 /** What first start creates. */
 export interface SeedResult {
   readonly created: boolean;
@@ -124,7 +128,16 @@ export async function seedSandbox(
   channels: ChannelService,
 ): Promise<SeedResult> {
   if ((await countChannels(db)) > 0) {
-    return { created: false, users: [] };
+    // Show the demo channel again on later starts: these are sandbox credentials.
+    const demoId = await getSetting(db, demoChannelKey);
+    const demo = demoId ? await channels.lookup(BigInt(demoId)) : undefined;
+    return demo
+      ? {
+          created: false,
+          channel: { channelId: demo.channelId, channelSecret: demo.secret, merchantId: demo.merchantId },
+          users: [],
+        }
+      : { created: false, users: [] };
   }
   const users: string[] = [];
   for (const spec of seededUsers) {
@@ -133,6 +146,7 @@ export async function seedSandbox(
     }
   }
   const channel = await channels.create({ name: 'Jinliu Demo Shop', currency: 'TWD' });
+  await setSetting(db, demoChannelKey, channel.channelId.toString());
   return { created: true, channel, users };
 }
 

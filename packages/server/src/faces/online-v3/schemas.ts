@@ -2,8 +2,7 @@ import { type TSchema, Type } from '@sinclair/typebox';
 
 /** Documentation schemas for OpenAPI. Validation itself is done by core, which maps each problem to its return code. */
 const Id = Type.Integer({
-  description: '19-digit transaction id, written as a bare JSON integer',
-  examples: [2026112312345678910],
+  description: '19-digit transaction id, written as a bare JSON integer (never quoted)',
 });
 const Amount = Type.Number({
   description: 'Amount in major units (TWD/JPY: integers, USD/THB: up to 2 decimals)',

@@ -48,7 +48,7 @@ export interface Redirect {
 /** Appends transactionId and orderId to the confirmUrl, keeping any the merchant put there (reference §4.1). */
 export function confirmRedirect(p: PaymentRow): string | null {
   const urls = (p.request as StoredRequest).redirectUrls;
-  if (!urls || urls.confirmUrlType !== 'CLIENT' || !urls.confirmUrl) {
+  if (urls?.confirmUrlType !== 'CLIENT' || !urls.confirmUrl) {
     return null;
   }
   const url = new URL(urls.confirmUrl);
