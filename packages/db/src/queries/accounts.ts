@@ -20,6 +20,15 @@ export async function ensureAccount(
   owner: string,
   currency: Currency,
 ): Promise<bigint> {
+  // Almost always the account exists: one prepared SELECT, and the INSERT only the first time.
+  const [existing] = await sql.query(
+    'SELECT account_id FROM accounts WHERE kind = $1 AND owner = $2 AND currency = $3',
+    [kind, owner, currency],
+    'account_id_by_key',
+  );
+  if (existing) {
+    return big(existing.account_id);
+  }
   const [created] = await sql.query(
     `INSERT INTO accounts (kind, owner, currency, tracked) VALUES ($1, $2, $3, $4)
      ON CONFLICT (kind, owner, currency) DO NOTHING RETURNING account_id`,

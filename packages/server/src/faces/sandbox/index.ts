@@ -2,12 +2,14 @@ import {
   type Currency,
   fail,
   failingTestCards,
+  formatWireAmount,
   isCurrency,
   isObject,
   type PayMethod,
   parseJson,
   parseTransactionId,
   parseWireAmount,
+  rawNumber,
   successTestCards,
 } from '@jinliu/core';
 import { findUser, listUsers, ownerBalances } from '@jinliu/db';
@@ -328,6 +330,6 @@ async function describeAccounts(services: Services, userId: string) {
   return accounts.map((a) => ({
     kind: a.kind === 'user_points' ? 'points' : 'balance',
     currency: a.currency,
-    balance: a.balance.toString(),
+    balance: rawNumber(formatWireAmount(a.balance, a.currency)),
   }));
 }
