@@ -122,4 +122,22 @@ describe('live mode', () => {
     const req = await v3(p, 'POST', '/v3/payments/request', requestBody('live-1', 100));
     assert.equal(req.body.returnCode, '0000');
   });
+
+  it('never lets the payment page pick who pays', async () => {
+    const req = await v3(p, 'POST', '/v3/payments/request', requestBody('live-2', 100));
+    const web = new URL(req.body.info.paymentUrl.web);
+    const shown = await p.app.inject({ method: 'GET', url: web.pathname + web.search });
+    assert.equal(shown.statusCode, 200);
+    assert.doesNotMatch(shown.body, /<select id="userId"/);
+    const reserve = web.searchParams.get('transactionReserveId') ?? '';
+    const post = await p.app.inject({
+      method: 'POST',
+      url: `/web/payment/${reserve}/decision`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://jinliu.test' },
+      payload: `userId=${p.alice}&decision=approve`,
+    });
+    assert.equal(post.statusCode, 403);
+    const check = await v3(p, 'GET', `/v3/payments/requests/${req.body.info.transactionId}/check`);
+    assert.equal(check.body.returnCode, '0000');
+  });
 });

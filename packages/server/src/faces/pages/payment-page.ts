@@ -44,6 +44,10 @@ export async function paymentPages(app: FastifyInstance, opts: { services: Servi
   );
   app.post('/web/payment/:reserveId/decision', { schema: { hide: true } }, async (request, reply) => {
     const reserveId = (request.params as { reserveId: string }).reserveId;
+    if (services.config.mode !== 'sandbox') {
+      // Choosing who pays is a sandbox stand-in; live approvals need a signed-in wallet user.
+      return reply.code(403).type('text/html').send(page('Sign-in required', liveNotice));
+    }
     if (!sameOrigin(request, services.config.publicUrl)) {
       return reply
         .code(403)
@@ -81,6 +85,10 @@ export async function paymentPages(app: FastifyInstance, opts: { services: Servi
     return show(reserveId, reply);
   });
 }
+
+const liveNotice =
+  '<div class="card"><h1>Sign-in required</h1><p class="muted">Approving payments needs a signed-in wallet user. ' +
+  'This deployment runs in live mode without a configured sign-in provider.</p></div>';
 
 function sameOrigin(request: FastifyRequest, publicUrl: string): boolean {
   const origin = request.headers.origin ?? request.headers.referer;
@@ -120,6 +128,9 @@ async function render(services: Services, p: PaymentRow, reserveId: string, erro
       'Payment',
       `${head}<div class="card"><h1>${escapeHtml(words[status] ?? 'This payment is complete.')}</h1></div>`,
     );
+  }
+  if (services.config.mode !== 'sandbox') {
+    return page('Pay', `${head}${liveNotice}`);
   }
   const users = await listUsers(services.db, 50);
   const options = users
