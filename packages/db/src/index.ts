@@ -11,6 +11,7 @@ export { type MigrationProgress, migrate } from './migrate.ts';
 export { type DatabaseOptions, openDatabase } from './open-database.ts';
 export * from './queries/accounts.ts';
 export * from './queries/channels.ts';
+export * from './queries/jobs.ts';
 export * from './queries/ledger.ts';
 export * from './queries/ledger-verify.ts';
 export * from './queries/payments.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
-import { type Job, startExpiryWorker } from './jobs/expiry-worker.ts';
+import { type Job, startWorker } from './jobs/worker.ts';
 import { createServices, type ServiceOverrides, type Services } from './services/container.ts';
 import { type SeedResult, seedSandbox } from './services/sandbox.ts';
 
@@ -44,7 +44,7 @@ export async function startServer(config: Config, overrides: ServiceOverrides = 
     url = await app.listen({ port: config.port, host: config.host });
   }
   const worker: Job | undefined =
-    config.role !== 'api' ? startExpiryWorker(services, app?.log ?? logger) : undefined;
+    config.role !== 'api' ? startWorker(services, app?.log ?? logger) : undefined;
   let closing: Promise<void> | undefined;
   return {
     services,

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createKeyring, manualClock } from '@jinliu/core';
-import { dropPostgresSchema, findPaymentById, openDatabase } from '@jinliu/db';
+import { dropPostgresSchema, findJob, findPaymentById, openDatabase } from '@jinliu/db';
 import { loadConfig } from '../src/config.ts';
 import { startServer } from '../src/start-server.ts';
 import { requestBody, testEpoch, v3 } from './helpers/test-app.ts';
@@ -126,6 +128,71 @@ describe('a restart loses nothing; the worker role expires what is due', () => {
       assert.equal(status, 'EXPIRED_AUTHORIZATION', 'the periodic sweep (not a reader) expired it');
     } finally {
       await server.close();
+    }
+  });
+
+  it('a pending confirmUrl call survives a restart and is delivered by the next process', async () => {
+    let healthy = false;
+    const calls: string[] = [];
+    const merchant = createServer((req, res) => {
+      calls.push(req.url ?? '');
+      res.statusCode = healthy ? 200 : 503;
+      res.end();
+    });
+    await new Promise<void>((resolve) => merchant.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(merchant.address() as AddressInfo).port}`;
+    const clock = manualClock(testEpoch);
+    try {
+      const first = await startServer(loadConfig(env), { keyring, clock });
+      let id: bigint;
+      try {
+        const app = first.app;
+        const channel = first.seed?.channel;
+        assert.ok(app && channel);
+        const creds = {
+          channelId: channel.channelId.toString(),
+          channelSecret: channel.channelSecret,
+          merchantId: channel.merchantId,
+        };
+        const req = await v3({ app, channel: creds }, 'POST', '/v3/payments/request', {
+          ...requestBody('restart-cb', 100),
+          redirectUrls: {
+            confirmUrl: `${base}/confirm`,
+            confirmUrlType: 'SERVER',
+            cancelUrl: `${base}/cancel`,
+          },
+        });
+        id = req.body.info.transactionId as bigint;
+        await app.inject({
+          method: 'POST',
+          url: `/sandbox/v1/payments/${id}/approve`,
+          payload: '{}',
+          headers: { 'content-type': 'application/json' },
+        });
+        for (let i = 0; i < 40 && calls.length === 0; i += 1) {
+          await sleep(100);
+        }
+        assert.equal(calls.length, 1, 'the first process tried once and the merchant failed');
+      } finally {
+        await first.close();
+      }
+      healthy = true;
+      clock.advance(11_000);
+      const second = await startServer(loadConfig(env), { keyring, clock });
+      try {
+        let status = '';
+        for (let i = 0; i < 40 && status !== 'DONE'; i += 1) {
+          await sleep(100);
+          status = (await findJob(second.services.db, 'confirm-callback', id.toString()))?.status ?? '';
+        }
+        assert.equal(status, 'DONE');
+        assert.equal(calls.length, 2);
+        assert.equal(calls[1], `/confirm?transactionId=${id}&orderId=restart-cb`);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      merchant.close();
     }
   });
 });

@@ -15,6 +15,7 @@ import {
 import {
   type CardRow,
   cardsOf,
+  enqueueJob,
   ensureAccount,
   findCard,
   findUser,
@@ -45,10 +46,22 @@ export interface Redirect {
   readonly redirectUrl: string | null;
 }
 
-/** Appends transactionId and orderId to the confirmUrl, keeping any the merchant put there (reference §4.1). */
+/** The durable job kind that calls a merchant's confirmUrl for confirmUrlType SERVER. */
+export const confirmCallbackKind = 'confirm-callback';
+
+/** Attempts before a confirm callback is given up (about two days with the retry schedule). */
+export const confirmCallbackAttempts = 10;
+
+/** The browser's next stop after approval: the confirmUrl for CLIENT, nothing for SERVER and NONE. */
 export function confirmRedirect(p: PaymentRow): string | null {
   const urls = (p.request as StoredRequest).redirectUrls;
-  if (urls?.confirmUrlType !== 'CLIENT' || !urls.confirmUrl) {
+  return urls?.confirmUrlType === 'CLIENT' ? confirmUrlWithIds(p) : null;
+}
+
+/** Appends transactionId and orderId to the confirmUrl, keeping any the merchant put there (reference §4.1). */
+export function confirmUrlWithIds(p: PaymentRow): string | null {
+  const urls = (p.request as StoredRequest).redirectUrls;
+  if (!urls?.confirmUrl) {
     return null;
   }
   const url = new URL(urls.confirmUrl);
@@ -111,6 +124,21 @@ export async function approvePayment(
       now,
     );
     const approved: PaymentRow = { ...p, ...change, approvedAt: now };
+    const callbackUrl = confirmUrlWithIds(approved);
+    if ((p.request as StoredRequest).redirectUrls?.confirmUrlType === 'SERVER' && callbackUrl) {
+      // Enqueued with the approval itself: the call happens once the approval is committed, and survives restarts.
+      await enqueueJob(
+        tx,
+        {
+          kind: confirmCallbackKind,
+          dedupeKey: p.transactionId.toString(),
+          payload: { url: callbackUrl, transactionId: p.transactionId.toString() },
+          maxAttempts: confirmCallbackAttempts,
+          runAt: now,
+        },
+        now,
+      );
+    }
     return ok({ payment: approved, redirectUrl: confirmRedirect(approved) });
   });
 }

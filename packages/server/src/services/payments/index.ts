@@ -2,7 +2,10 @@ export {
   type ApprovalInput,
   approvePayment,
   cancelPayment,
+  confirmCallbackAttempts,
+  confirmCallbackKind,
   confirmRedirect,
+  confirmUrlWithIds,
   type Redirect,
   saveCard,
 } from './approval.ts';
