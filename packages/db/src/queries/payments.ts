@@ -19,6 +19,7 @@ export interface PaymentRow extends PaymentState {
   readonly approvedAt: Date | null;
   readonly confirmedAt: Date | null;
   readonly closedAt: Date | null;
+  readonly pinFailures?: number;
 }
 
 /** Maps a database row to a PaymentRow. */
@@ -51,6 +52,7 @@ export function toPaymentRow(r: Record<string, unknown>): PaymentRow {
     authExpiresAt: dateOrNull(r.auth_expires_at),
     capturedAt: dateOrNull(r.captured_at),
     closedAt: dateOrNull(r.closed_at),
+    pinFailures: Number(r.pin_failures ?? 0),
   };
 }
 
@@ -354,4 +356,23 @@ export async function refundsById(
     'refunds_by_id',
   );
   return rows.map(toRefundRow);
+}
+
+/** Counts a wrong PIN on a payment; returns the new count. */
+export async function addPinFailure(tx: Sql, transactionId: bigint): Promise<number> {
+  const [row] = await tx.query(
+    'UPDATE payments SET pin_failures = pin_failures + 1 WHERE transaction_id = $1 RETURNING pin_failures',
+    [transactionId],
+  );
+  return Number(row?.pin_failures ?? 0);
+}
+
+/** A user's payments, newest first (wallet history). */
+export async function paymentsOfUser(sql: Sql, userId: string, limit: number): Promise<PaymentRow[]> {
+  const rows = await sql.query(
+    `SELECT * FROM payments WHERE user_id = $1 AND status IN ('AUTHORIZED', 'CAPTURED', 'VOIDED', 'EXPIRED_AUTHORIZATION', 'FAILED')
+     ORDER BY created_at DESC, seq DESC LIMIT $2`,
+    [userId, limit],
+  );
+  return rows.map(toPaymentRow);
 }

@@ -105,7 +105,7 @@ export async function upsertCard(tx: Sql, c: Omit<CardRow, 'cardId'>): Promise<C
 
 /** A user's saved cards. */
 export async function cardsOf(sql: Sql, userId: string): Promise<CardRow[]> {
-  const rows = await sql.query('SELECT * FROM cards WHERE user_id = $1 ORDER BY card_id', [userId]);
+  const rows = await sql.query('SELECT * FROM cards WHERE user_id = $1 AND removed_at IS NULL ORDER BY card_id', [userId]);
   return rows.map(toCard);
 }
 
@@ -113,4 +113,18 @@ export async function cardsOf(sql: Sql, userId: string): Promise<CardRow[]> {
 export async function findCard(sql: Sql, cardId: bigint): Promise<CardRow | undefined> {
   const [r] = await sql.query('SELECT * FROM cards WHERE card_id = $1', [cardId], 'find_card');
   return r ? toCard(r) : undefined;
+}
+
+/** Removes a saved card from the wallet (the row stays for past payments' receipts). */
+export async function removeCard(sql: Sql, userId: string, cardId: bigint, at: Date): Promise<boolean> {
+  const rows = await sql.query(
+    'UPDATE cards SET removed_at = $3 WHERE card_id = $1 AND user_id = $2 AND removed_at IS NULL RETURNING card_id',
+    [cardId, userId, at],
+  );
+  return rows.length > 0;
+}
+
+/** Sets a user's payment PIN hash. */
+export async function setPinHash(sql: Sql, userId: string, pinHash: string): Promise<void> {
+  await sql.query('UPDATE users SET pin_hash = $2 WHERE user_id = $1', [userId, pinHash]);
 }

@@ -1,4 +1,4 @@
-import { createHash, scryptSync } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { balancedEntry, type Currency, fail, newUserId, ok, type Result } from '@jinliu/core';
 import {
   countChannels,
@@ -14,6 +14,7 @@ import {
 } from '@jinliu/db';
 import type { ChannelCredentials, ChannelService } from './channels.ts';
 import { type PaymentDeps, saveCard } from './payments/index.ts';
+import { hashPin } from './pin.ts';
 
 /** A sandbox test user's starting wallet. */
 export interface TestUserSpec {
@@ -41,11 +42,6 @@ export const sandboxPin = '123456';
 /** A stable LINE-style id for a named test user, so docs and scripts can name them. */
 export function testUserId(name: string): string {
   return `U${createHash('sha256').update(`jinliu-sandbox-user:${name}`).digest('hex').slice(0, 32)}`;
-}
-
-/** Hashes a PIN with scrypt and a per-user salt. */
-export function hashPin(pin: string, userId: string): string {
-  return `scrypt:${scryptSync(pin, `jinliu-pin:${userId}`, 32).toString('base64')}`;
 }
 
 /** Sets a tracked balance to `target` with one balanced adjustment entry against sandbox funding. */

@@ -100,50 +100,63 @@ export async function approvePayment(
     if (!user) {
       return fail('1101', `no user ${input.userId}`);
     }
-    const funding = await planFunding(tx, deps, p, input);
-    if (!funding.ok) {
-      return funding;
-    }
-    const change = {
-      status: 'AUTHENTICATED' as const,
-      funding: funding.value,
-      capturedAmount: 0n,
-      refundedAmount: 0n,
-      userId: user.userId,
-      approvedAt: now,
-    };
-    await updatePayment(
-      tx,
-      p.transactionId,
-      change,
-      {
-        merchantId: p.merchantId,
-        type: 'payment.approved',
-        payload: { transactionId: p.transactionId.toString(), orderId: p.orderId },
-      },
-      now,
-    );
-    const approved: PaymentRow = { ...p, ...change, approvedAt: now };
-    const callbackUrl = confirmUrlWithIds(approved);
-    if ((p.request as StoredRequest).redirectUrls?.confirmUrlType === 'SERVER' && callbackUrl) {
-      // Enqueued with the approval itself: the call happens once the approval is committed, and survives restarts.
-      await enqueueJob(
-        tx,
-        {
-          kind: confirmCallbackKind,
-          dedupeKey: p.transactionId.toString(),
-          payload: { url: callbackUrl, transactionId: p.transactionId.toString() },
-          maxAttempts: confirmCallbackAttempts,
-          runAt: now,
-        },
-        now,
-      );
-    }
-    return ok({ payment: approved, redirectUrl: confirmRedirect(approved) });
+    return approveLocked(tx, deps, p, input, now);
   });
 }
 
-async function planFunding(
+/** Records an approval on a locked, waiting payment (shared by the sandbox helper and the wallet). */
+export async function approveLocked(
+  tx: Sql,
+  deps: PaymentDeps,
+  p: PaymentRow,
+  input: ApprovalInput,
+  now: Date,
+  planned?: FundingPart[],
+): Promise<Result<Redirect>> {
+  const funding = planned ? ok(planned) : await planFunding(tx, deps, p, input);
+  if (!funding.ok) {
+    return funding;
+  }
+  const change = {
+    status: 'AUTHENTICATED' as const,
+    funding: funding.value,
+    capturedAmount: 0n,
+    refundedAmount: 0n,
+    userId: input.userId,
+    approvedAt: now,
+  };
+  await updatePayment(
+    tx,
+    p.transactionId,
+    change,
+    {
+      merchantId: p.merchantId,
+      type: 'payment.approved',
+      payload: { transactionId: p.transactionId.toString(), orderId: p.orderId },
+    },
+    now,
+  );
+  const approved: PaymentRow = { ...p, ...change, approvedAt: now };
+  const callbackUrl = confirmUrlWithIds(approved);
+  if ((p.request as StoredRequest).redirectUrls?.confirmUrlType === 'SERVER' && callbackUrl) {
+    // Enqueued with the approval itself: the call happens once the approval is committed, and survives restarts.
+    await enqueueJob(
+      tx,
+      {
+        kind: confirmCallbackKind,
+        dedupeKey: p.transactionId.toString(),
+        payload: { url: callbackUrl, transactionId: p.transactionId.toString() },
+        maxAttempts: confirmCallbackAttempts,
+        runAt: now,
+      },
+      now,
+    );
+  }
+  return ok({ payment: approved, redirectUrl: confirmRedirect(approved) });
+}
+
+/** Builds the funding parts of an approval (points first taken from the user's points account). */
+export async function planFunding(
   tx: Sql,
   deps: PaymentDeps,
   p: PaymentRow,
