@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { sendJson } from './faces/api-errors/json-errors.ts';
+import { consumerFace } from './faces/consumer/index.ts';
+import { sendEnvelope } from './faces/online-v3/envelope.ts';
 import { onlineV3Face } from './faces/online-v3/index.ts';
 import { paymentPages } from './faces/pages/payment-page.ts';
 import { sandboxFace } from './faces/sandbox/index.ts';
+import { defaultWebDist, webAppBuilt, webAppFace } from './faces/web-app.ts';
 import { registerHealth } from './plugins/health.ts';
 import { createMetrics, registerMetrics } from './plugins/metrics.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
@@ -13,6 +17,8 @@ import type { Services } from './services/container.ts';
 export interface AppOptions {
   /** pino logger options, or false for none (tests). */
   readonly logger?: boolean | Record<string, unknown>;
+  /** Directory of the built web app; default: packages/web/dist when built. */
+  readonly webDist?: string;
 }
 
 const absoluteForm = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i;
@@ -31,6 +37,27 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     rewriteUrl: (req) => (req.url ?? '/').replace(absoluteForm, '') || '/',
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
+    // A path the router cannot read (bad percent-encoding, an over-long id) never reaches a
+    // route: answer it like the face it was meant for, v3 with the HTTP 200 envelope.
+    frameworkErrors: (error, request, reply) => {
+      const status = (error as { statusCode?: number }).statusCode ?? 400;
+      const internal = status >= 500;
+      reply.header('x-request-id', request.id);
+      if (request.url.startsWith('/v3/')) {
+        return sendEnvelope(
+          reply,
+          internal ? { code: '9000' } : { code: '2101', message: 'the request path could not be read' },
+        );
+      }
+      const problem = internal
+        ? { code: 'internal_error', message: 'Internal error.' }
+        : { code: 'bad_request', message: 'The request path could not be read.' };
+      return sendJson(
+        reply,
+        { error: { ...problem, requestId: request.id } },
+        internal ? 500 : Math.max(status, 400),
+      );
+    },
   });
   keepRawBodies(app);
   app.addHook('onSend', async (request, reply) => {
@@ -63,7 +90,12 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerMetrics(app, metrics);
   registerHealth(app, services);
   await app.register(onlineV3Face, { services, metrics });
-  await app.register(paymentPages, { services });
+  const spa = options.webDist ?? (webAppBuilt() ? defaultWebDist : undefined);
+  await app.register(paymentPages, { services, servePaymentUrls: spa === undefined });
+  if (spa) {
+    await app.register(webAppFace, { distDir: spa });
+  }
+  await app.register(consumerFace, { services });
   if (services.config.mode === 'sandbox') {
     await app.register(sandboxFace, { services });
   }

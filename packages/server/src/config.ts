@@ -26,6 +26,8 @@ export interface Config {
   readonly requestExpiryMinutes: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly sweepIntervalSeconds: number;
+  /** OpenID Connect provider for wallet sign-in (live deployments); undefined = not configured. */
+  readonly oidc: { issuer: string; clientId: string; clientSecret: string; scopes: string } | undefined;
 }
 
 /** A bad configuration: every problem, one line each, in one message. */
@@ -58,6 +60,14 @@ export const configVariables = [
   ['JINLIU_REFUND_WINDOW_DAYS', '365', 'how long after capture a refund is allowed'],
   ['JINLIU_REQUEST_EXPIRY_MINUTES', '20', 'how long a payment request waits for the user'],
   ['JINLIU_SWEEP_INTERVAL_SECONDS', '5', 'how often the worker expires due requests and authorizations'],
+  [
+    'JINLIU_OIDC_ISSUER',
+    '(unset)',
+    'OpenID Connect issuer URL for wallet sign-in (LINE Login: https://access.line.me)',
+  ],
+  ['JINLIU_OIDC_CLIENT_ID', '(unset)', 'OpenID Connect client id (required with the issuer)'],
+  ['JINLIU_OIDC_CLIENT_SECRET', '(unset)', 'OpenID Connect client secret (required with the issuer)'],
+  ['JINLIU_OIDC_SCOPES', 'openid profile', 'scopes asked for at sign-in'],
   ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent'],
 ] as const;
 
@@ -112,6 +122,12 @@ export function loadConfig(env: Env, overrides: Partial<Pick<Config, 'role'>> = 
   if (mode === 'live' && encryptionKeys.length === 0) {
     problems.push('JINLIU_ENCRYPTION_KEYS is required in live mode (e.g. "k1:<base64 of 32 random bytes>")');
   }
+  const oidcIssuer = url('JINLIU_OIDC_ISSUER', ['https:', 'http:']);
+  const oidcClientId = env.JINLIU_OIDC_CLIENT_ID;
+  const oidcClientSecret = env.JINLIU_OIDC_CLIENT_SECRET;
+  if (oidcIssuer && (!oidcClientId || !oidcClientSecret)) {
+    problems.push('JINLIU_OIDC_CLIENT_ID and JINLIU_OIDC_CLIENT_SECRET are required with JINLIU_OIDC_ISSUER');
+  }
   const config: Config = {
     mode,
     role: overrides.role ?? 'all',
@@ -132,6 +148,15 @@ export function loadConfig(env: Env, overrides: Partial<Pick<Config, 'role'>> = 
     requestExpiryMinutes: int('JINLIU_REQUEST_EXPIRY_MINUTES', 20, 1, 1440),
     sweepIntervalSeconds: int('JINLIU_SWEEP_INTERVAL_SECONDS', 5, 1, 3600),
     logLevel: oneOf('LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    oidc:
+      oidcIssuer && oidcClientId && oidcClientSecret
+        ? {
+            issuer: oidcIssuer,
+            clientId: oidcClientId,
+            clientSecret: oidcClientSecret,
+            scopes: text('JINLIU_OIDC_SCOPES', 'openid profile'),
+          }
+        : undefined,
   };
   if (problems.length > 0) {
     throw new ConfigError(problems);

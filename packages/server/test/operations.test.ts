@@ -132,7 +132,7 @@ describe('live mode', () => {
     const reserve = web.searchParams.get('transactionReserveId') ?? '';
     const post = await p.app.inject({
       method: 'POST',
-      url: `/web/payment/${reserve}/decision`,
+      url: `/pay/basic/${reserve}/decision`,
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://jinliu.test' },
       payload: `userId=${p.alice}&decision=approve`,
     });

@@ -105,7 +105,10 @@ export async function upsertCard(tx: Sql, c: Omit<CardRow, 'cardId'>): Promise<C
 
 /** A user's saved cards. */
 export async function cardsOf(sql: Sql, userId: string): Promise<CardRow[]> {
-  const rows = await sql.query('SELECT * FROM cards WHERE user_id = $1 AND removed_at IS NULL ORDER BY card_id', [userId]);
+  const rows = await sql.query(
+    'SELECT * FROM cards WHERE user_id = $1 AND removed_at IS NULL ORDER BY card_id',
+    [userId],
+  );
   return rows.map(toCard);
 }
 

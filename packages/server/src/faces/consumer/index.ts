@@ -8,7 +8,7 @@ import {
   parseJson,
   parseWireAmount,
 } from '@jinliu/core';
-import { findUser, listUsers } from '@jinliu/db';
+import { findUser, listUsers, setPinHash } from '@jinliu/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { rawBodyOf } from '../../plugins/raw-body.ts';
 import type { Services } from '../../services/container.ts';
@@ -18,9 +18,11 @@ import {
   reserveIdByAccessToken,
   walletApprove,
 } from '../../services/payments/index.ts';
+import { hashPin, pinMatches } from '../../services/pin.ts';
 import { createRandomTestUser } from '../../services/sandbox.ts';
 import { addWalletCard, removeWalletCard, topUp, walletHistory, walletView } from '../../services/wallet.ts';
 import { sendJson, sendJsonFailure } from '../api-errors/json-errors.ts';
+import { registerOidcRoutes } from './oidc-routes.ts';
 import { checkoutJson, historyJson, walletJson } from './render.ts';
 import { createSessionCodec, csrfValid, type Session } from './session.ts';
 import { streamCheckout } from './status-stream.ts';
@@ -85,7 +87,8 @@ export async function consumerFace(app: FastifyInstance, opts: { services: Servi
       user: user ? { userId: user.userId, displayName: user.displayName } : null,
       csrfToken: session.csrf,
       mode: services.config.mode,
-      signIn: { sandbox, oidc: false },
+      signIn: { sandbox, oidc: services.config.oidc !== undefined },
+      pinSet: user ? user.pinHash !== null : false,
     });
   });
 
@@ -132,6 +135,31 @@ export async function consumerFace(app: FastifyInstance, opts: { services: Servi
         user: { userId: user.userId, displayName: user.displayName },
         csrfToken: session.csrf,
       });
+    }),
+  );
+
+  registerOidcRoutes(app, services, sessions);
+
+  app.post(
+    '/api/wallet/pin',
+    { schema: { hide: true } },
+    guarded(true, async (request, reply, session) => {
+      const body = jsonBody(request);
+      const pin = body?.pin;
+      if (typeof pin !== 'string' || !/^\d{6}$/.test(pin)) {
+        return sendJsonFailure(request, reply, fail('2101', 'the PIN must be 6 digits'));
+      }
+      const user = await findUser(services.db, session.userId ?? '');
+      if (!user) {
+        return refuse(request, reply, 401, 'sign_in_required', 'Sign in again.');
+      }
+      if (user.pinHash !== null && !pinMatches(String(body?.currentPin ?? ''), user.userId, user.pinHash)) {
+        return reply.code(422).send({
+          error: { code: 'pin_incorrect', message: 'The current PIN is wrong.', requestId: request.id },
+        });
+      }
+      await setPinHash(services.db, user.userId, hashPin(pin, user.userId));
+      return sendJson(reply, { pinSet: true });
     }),
   );
 
@@ -215,6 +243,9 @@ export async function consumerFace(app: FastifyInstance, opts: { services: Servi
         },
       );
       if ('pin' in r) {
+        if (r.pin === 'not_set') {
+          return refuse(request, reply, 409, 'pin_not_set', 'Set a 6-digit payment PIN in the wallet first.');
+        }
         return r.pin === 'locked'
           ? refuse(request, reply, 423, 'pin_locked', 'Wrong PIN three times: this payment is locked.')
           : reply.code(422).send({

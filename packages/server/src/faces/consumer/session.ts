@@ -30,39 +30,64 @@ export interface SessionCodec {
   /** Writes the session cookie (a new CSRF token when none is given). */
   write(reply: FastifyReply, userId: string | null, csrf?: string): Session;
   clear(reply: FastifyReply): void;
+  /** Writes any JSON value into a signed, short-lived cookie (sign-in flow state). */
+  writeSigned(reply: FastifyReply, name: string, value: unknown, maxAgeSeconds: number): void;
+  /** Reads a signed cookie written by writeSigned; undefined when missing, forged or expired. */
+  readSigned(request: FastifyRequest, name: string): unknown;
 }
 
 /** Creates the codec; `secure` sets the Secure flag (https public URL). */
 export function createSessionCodec(keyring: Keyring, clock: Clock, secure: boolean): SessionCodec {
+  const sign = (value: unknown): string => {
+    const keyId = keyring.currentKeyId;
+    const key = keyFor(keyring, keyId);
+    if (!key) {
+      throw new Error('session key missing');
+    }
+    const payload = Buffer.from(JSON.stringify(value)).toString('base64url');
+    return `${keyId}.${payload}.${mac(key, payload)}`;
+  };
+  const verify = (raw: string | undefined): unknown => {
+    if (!raw) {
+      return undefined;
+    }
+    const [keyId = '', payload = '', given = ''] = raw.split('.');
+    const key = keyFor(keyring, keyId);
+    const expected = key ? Buffer.from(mac(key, payload)) : Buffer.alloc(0);
+    const actual = Buffer.from(given);
+    if (!key || expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
+      return undefined;
+    }
+    try {
+      return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    } catch {
+      return undefined;
+    }
+  };
   return {
+    writeSigned(reply, name, value, maxAgeSeconds) {
+      reply.setCookie(name, sign({ v: value, e: clock.now().getTime() + maxAgeSeconds * 1000 }), {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure,
+        maxAge: maxAgeSeconds,
+      });
+    },
+    readSigned(request, name) {
+      const wrapped = verify(request.cookies?.[name]) as { v?: unknown; e?: number } | undefined;
+      return wrapped && typeof wrapped.e === 'number' && wrapped.e > clock.now().getTime()
+        ? wrapped.v
+        : undefined;
+    },
     read(request) {
-      const raw = request.cookies?.[sessionCookie];
-      if (!raw) {
+      const s = verify(request.cookies?.[sessionCookie]) as
+        | { u?: unknown; c?: unknown; e?: unknown }
+        | undefined;
+      if (!s || typeof s.c !== 'string' || typeof s.e !== 'number' || s.e <= clock.now().getTime()) {
         return undefined;
       }
-      const [keyId = '', payload = '', given = ''] = raw.split('.');
-      const key = keyFor(keyring, keyId);
-      if (!key) {
-        return undefined;
-      }
-      const expected = Buffer.from(mac(key, payload));
-      const actual = Buffer.from(given);
-      if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
-        return undefined;
-      }
-      try {
-        const s = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
-          u: string | null;
-          c: string;
-          e: number;
-        };
-        if (typeof s.c !== 'string' || typeof s.e !== 'number' || s.e <= clock.now().getTime()) {
-          return undefined;
-        }
-        return { userId: typeof s.u === 'string' ? s.u : null, csrf: s.c, expiresAt: s.e };
-      } catch {
-        return undefined;
-      }
+      return { userId: typeof s.u === 'string' ? s.u : null, csrf: s.c, expiresAt: s.e };
     },
     write(reply, userId, csrf) {
       const session: Session = {
@@ -70,15 +95,7 @@ export function createSessionCodec(keyring: Keyring, clock: Clock, secure: boole
         csrf: csrf ?? randomBytes(18).toString('base64url'),
         expiresAt: clock.now().getTime() + lifetimeMs,
       };
-      const keyId = keyring.currentKeyId;
-      const key = keyFor(keyring, keyId);
-      if (!key) {
-        throw new Error('session key missing');
-      }
-      const payload = Buffer.from(
-        JSON.stringify({ u: session.userId, c: session.csrf, e: session.expiresAt }),
-      ).toString('base64url');
-      reply.setCookie(sessionCookie, `${keyId}.${payload}.${mac(key, payload)}`, {
+      reply.setCookie(sessionCookie, sign({ u: session.userId, c: session.csrf, e: session.expiresAt }), {
         path: '/',
         httpOnly: true,
         sameSite: 'lax',

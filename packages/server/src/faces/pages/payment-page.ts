@@ -12,11 +12,14 @@ import {
 import { escapeHtml, page } from './html.ts';
 
 /**
- * A minimal hosted payment page at paymentUrl.web / paymentUrl.app: pick a test user and a
- * method, then approve (the browser goes to confirmUrl) or cancel (to cancelUrl). The full
- * checkout with QR code, live status and PIN replaces it in the web package.
+ * A basic server-rendered payment page (no JavaScript): pick a test user and a method, then
+ * approve (the browser goes to confirmUrl) or cancel (to cancelUrl). The web package's
+ * checkout is the real one; this page serves paymentUrl only when that app is not built.
  */
-export async function paymentPages(app: FastifyInstance, opts: { services: Services }): Promise<void> {
+export async function paymentPages(
+  app: FastifyInstance,
+  opts: { services: Services; servePaymentUrls: boolean },
+): Promise<void> {
   const { services } = opts;
   const show = async (reserveId: string, reply: FastifyReply, error?: string) => {
     const p = await findPaymentByReserveId(services.db, reserveId);
@@ -36,13 +39,19 @@ export async function paymentPages(app: FastifyInstance, opts: { services: Servi
       .header('cache-control', 'no-store')
       .send(await render(services, p, reserveId, error));
   };
-  app.get('/web/payment/wait', { schema: { hide: true } }, async (request, reply) =>
-    show(String((request.query as { transactionReserveId?: string }).transactionReserveId ?? ''), reply),
-  );
-  app.get('/app/payment/:reserveId', { schema: { hide: true } }, async (request, reply) =>
+  app.get('/pay/basic/:reserveId', { schema: { hide: true } }, async (request, reply) =>
     show((request.params as { reserveId: string }).reserveId, reply),
   );
-  app.post('/web/payment/:reserveId/decision', { schema: { hide: true } }, async (request, reply) => {
+  if (opts.servePaymentUrls) {
+    // Without the built web app, paymentUrl.web and paymentUrl.app lead to this page.
+    app.get('/web/payment/wait', { schema: { hide: true } }, async (request, reply) =>
+      show(String((request.query as { transactionReserveId?: string }).transactionReserveId ?? ''), reply),
+    );
+    app.get('/app/payment/:reserveId', { schema: { hide: true } }, async (request, reply) =>
+      show((request.params as { reserveId: string }).reserveId, reply),
+    );
+  }
+  app.post('/pay/basic/:reserveId/decision', { schema: { hide: true } }, async (request, reply) => {
     const reserveId = (request.params as { reserveId: string }).reserveId;
     if (services.config.mode !== 'sandbox') {
       // Choosing who pays is a sandbox stand-in; live approvals need a signed-in wallet user.
@@ -139,7 +148,7 @@ async function render(services: Services, p: PaymentRow, reserveId: string, erro
   return page(
     'Pay',
     `${head}${error ? `<div class="error" role="alert">${escapeHtml(error)}</div>` : ''}
-    <form class="card" method="post" action="/web/payment/${encodeURIComponent(reserveId)}/decision">
+    <form class="card" method="post" action="/pay/basic/${encodeURIComponent(reserveId)}/decision">
       <label for="userId">Pay as (sandbox test user)</label><select id="userId" name="userId">${options}</select>
       <label for="method">Payment method</label>
       <select id="method" name="method"><option value="BALANCE">Balance</option><option value="CREDIT_CARD">Saved card</option><option value="POINT">Points</option></select>

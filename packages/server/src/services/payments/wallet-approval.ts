@@ -30,7 +30,10 @@ export interface WalletChoice {
 }
 
 /** A wrong PIN: how many tries are left, or the payment is now locked. */
-export type PinFailure = { ok: false; pin: 'incorrect'; attemptsLeft: number } | { ok: false; pin: 'locked' };
+export type PinFailure =
+  | { ok: false; pin: 'incorrect'; attemptsLeft: number }
+  | { ok: false; pin: 'locked' }
+  | { ok: false; pin: 'not_set' };
 
 /**
  * The shopper approves in the wallet: PIN first (three wrong PINs lock the payment), then the
@@ -66,6 +69,9 @@ export async function walletApprove(
     const user = await findUser(tx, userId);
     if (!user) {
       return fail('1101');
+    }
+    if (user.pinHash === null) {
+      return { ok: false, pin: 'not_set' };
     }
     if (!pinMatches(choice.pin, userId, user.pinHash)) {
       const failures = await addPinFailure(tx, p.transactionId);

@@ -1,0 +1,226 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { testCardFor } from '@jinliu/core';
+import {
+  assertLedgerBalanced,
+  balanceOf,
+  parseLossless,
+  requestBody,
+  startPlatform,
+  type TestPlatform,
+  v3,
+} from './helpers/test-app.ts';
+
+/** A browser: keeps the session cookie and the CSRF token. */
+function browser(p: TestPlatform) {
+  let cookie = '';
+  let csrf = '';
+  const call = async (
+    method: 'GET' | 'POST' | 'DELETE',
+    url: string,
+    body?: unknown,
+    opts: { csrf?: string } = {},
+  ) => {
+    const res = await p.app.inject({
+      method,
+      url,
+      headers: {
+        ...(cookie ? { cookie } : {}),
+        ...(method !== 'GET'
+          ? { 'content-type': 'application/json', 'x-csrf-token': opts.csrf ?? csrf }
+          : {}),
+      },
+      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+    });
+    const set = res.headers['set-cookie'];
+    const first = Array.isArray(set) ? set[0] : set;
+    if (first) {
+      cookie = first.split(';')[0] ?? '';
+    }
+    const isJson = res.body && res.headers['content-type']?.includes('json');
+    // biome-ignore lint/suspicious/noExplicitAny: tests read replies by their documented shape
+    const json = isJson ? (parseLossless(res.body) as any) : undefined;
+    if (json?.csrfToken) {
+      csrf = json.csrfToken;
+    }
+    return { status: res.statusCode, body: json, raw: res };
+  };
+  return {
+    call,
+    signIn: async (userId: string) => {
+      await call('GET', '/api/session');
+      return call('POST', '/api/session/sandbox', { userId });
+    },
+  };
+}
+
+describe('consumer API: hosted checkout and wallet', () => {
+  let p: TestPlatform;
+  before(async () => {
+    p = await startPlatform();
+  });
+  after(async () => {
+    await p.close();
+  });
+
+  async function waiting(orderId: string, amount = 500) {
+    const req = await v3(p, 'POST', '/v3/payments/request', requestBody(orderId, amount));
+    const web = new URL(req.body.info.paymentUrl.web);
+    return {
+      id: req.body.info.transactionId as bigint,
+      reserveId: web.searchParams.get('transactionReserveId') ?? '',
+      token: req.body.info.paymentAccessToken as string,
+    };
+  }
+
+  it('shows the checkout by reserve id and finds it by the typed access token', async () => {
+    const w = await waiting('c-view', 480);
+    const b = browser(p);
+    const view = await b.call('GET', `/api/checkout/${w.reserveId}`);
+    assert.equal(view.status, 200);
+    assert.equal(view.body.transactionId, w.id.toString(), 'ids are strings for browsers');
+    assert.equal(view.body.amount, 480);
+    assert.equal(view.body.status, 'WAITING');
+    assert.equal(view.body.merchantName, 'Test shop');
+    assert.equal(view.body.products[0].name, 'Pen');
+    const byToken = await b.call('GET', `/api/checkout/by-token/${w.token}`);
+    assert.equal(byToken.body.reserveId, w.reserveId);
+    assert.equal((await b.call('GET', '/api/checkout/by-token/000000000000')).status, 404);
+  });
+
+  it('refuses state changes without the CSRF token and wallet calls without sign-in', async () => {
+    const b = browser(p);
+    await b.call('GET', '/api/session');
+    const noCsrf = await b.call('POST', '/api/session/sandbox', { userId: p.alice }, { csrf: 'wrong' });
+    assert.equal(noCsrf.status, 403);
+    assert.equal(noCsrf.body.error.code, 'csrf');
+    assert.equal((await b.call('GET', '/api/wallet')).status, 401);
+    const signed = await b.call('POST', '/api/session/sandbox', { userId: p.alice });
+    assert.equal(signed.status, 200);
+    const wallet = await b.call('GET', '/api/wallet');
+    assert.equal(wallet.status, 200);
+    assert.equal(wallet.body.user.displayName, 'alice');
+    assert.ok(wallet.body.cards.some((c: { last4: string }) => c.last4 === '1111'));
+    assert.doesNotMatch(JSON.stringify(wallet.body), /4111111111111111/);
+  });
+
+  it('three wrong PINs lock the payment', async () => {
+    const w = await waiting('c-pin');
+    const b = browser(p);
+    await b.signIn(p.alice);
+    const first = await b.call('POST', `/api/pay/${w.reserveId}/approve`, {
+      method: 'BALANCE',
+      pin: '000000',
+    });
+    assert.equal(first.status, 422);
+    assert.equal(first.body.error.attemptsLeft, 2);
+    await b.call('POST', `/api/pay/${w.reserveId}/approve`, { method: 'BALANCE', pin: '000001' });
+    const locked = await b.call('POST', `/api/pay/${w.reserveId}/approve`, {
+      method: 'BALANCE',
+      pin: '000002',
+    });
+    assert.equal(locked.status, 423);
+    const right = await b.call('POST', `/api/pay/${w.reserveId}/approve`, {
+      method: 'BALANCE',
+      pin: '123456',
+    });
+    assert.equal(right.status, 409, 'even the right PIN cannot approve a locked payment');
+    assert.equal((await v3(p, 'GET', `/v3/payments/requests/${w.id}/check`)).body.returnCode, '0122');
+  });
+
+  it('insufficient balance is shown at approval, then paying by card works', async () => {
+    const w = await waiting('c-broke', 500);
+    const b = browser(p);
+    await b.signIn(p.carol);
+    const broke = await b.call('POST', `/api/pay/${w.reserveId}/approve`, {
+      method: 'BALANCE',
+      pin: '123456',
+    });
+    assert.equal(broke.status, 422);
+    assert.equal(broke.body.error.code, '1142');
+    const card = await b.call('POST', '/api/wallet/cards', {
+      number: '4111 1111 1111 1111',
+      expMonth: 12,
+      expYear: 2031,
+      cvc: '123',
+    });
+    assert.equal(card.status, 201);
+    const declined = await b.call('POST', '/api/wallet/cards', {
+      number: testCardFor('1298'),
+      expMonth: 1,
+      expYear: 2030,
+      cvc: '999',
+    });
+    const refused = await b.call('POST', `/api/pay/${w.reserveId}/approve`, {
+      method: 'CREDIT_CARD',
+      cardId: declined.body.cardId,
+      pin: '123456',
+    });
+    assert.equal(refused.body.error.code, '1298');
+    const ok = await b.call('POST', `/api/pay/${w.reserveId}/approve`, {
+      method: 'CREDIT_CARD',
+      cardId: card.body.cardId,
+      pin: '123456',
+    });
+    assert.equal(ok.status, 200);
+    assert.equal(
+      ok.body.redirectUrl,
+      `https://merchant.example/confirm?transactionId=${w.id}&orderId=c-broke`,
+    );
+    assert.equal(
+      (await v3(p, 'POST', `/v3/payments/${w.id}/confirm`, { amount: 500, currency: 'TWD' })).body.returnCode,
+      '0000',
+    );
+    const history = await b.call('GET', '/api/wallet/history');
+    assert.equal(history.body.items[0].orderId, 'c-broke');
+    assert.equal(history.body.items[0].payInfo[0].card, 'VISA •••• 1111');
+    await assertLedgerBalanced(p);
+  });
+
+  it('validates new cards and never keeps the CVC', async () => {
+    const b = browser(p);
+    await b.signIn(p.bob);
+    const bad = [
+      [{ number: '4111111111111112', expMonth: 1, expYear: 2030, cvc: '123' }, '1295'],
+      [{ number: '4111111111111111', expMonth: 1, expYear: 2020, cvc: '123' }, '1287'],
+      [{ number: '378282246310005', expMonth: 1, expYear: 2030, cvc: '123' }, '1293'],
+    ] as const;
+    for (const [input, code] of bad) {
+      const r = await b.call('POST', '/api/wallet/cards', input);
+      assert.equal(r.body.error.code, code);
+    }
+    const cvcColumns = await p.services.db.query(
+      "SELECT column_name FROM information_schema.columns WHERE table_name = 'cards' AND column_name ILIKE '%cv%'",
+    );
+    assert.deepEqual(cvcColumns, []);
+  });
+
+  it('top-up and points plus balance', async () => {
+    const b = browser(p);
+    await b.signIn(p.bob);
+    const before = await balanceOf(p, p.bob);
+    const top = await b.call('POST', '/api/wallet/topup', { currency: 'TWD', amount: 250 });
+    assert.equal(top.status, 200);
+    assert.equal(await balanceOf(p, p.bob), before + 250n);
+    await assertLedgerBalanced(p);
+  });
+
+  it('streams the checkout status as server-sent events', async () => {
+    const w = await waiting('c-sse');
+    const b = browser(p);
+    await b.signIn(p.alice);
+    const streamed = p.app.inject({ method: 'GET', url: `/api/checkout/${w.reserveId}/events` });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const approved = await b.call('POST', `/api/pay/${w.reserveId}/approve`, {
+      method: 'BALANCE',
+      pin: '123456',
+    });
+    assert.equal(approved.status, 200);
+    const res = await streamed;
+    assert.match(res.headers['content-type'] ?? '', /text\/event-stream/);
+    const events = res.body.split('\n\n').filter((e) => e.startsWith('event: status'));
+    const statuses = events.map((e) => JSON.parse(e.split('data: ')[1] ?? '{}').status);
+    assert.deepEqual(statuses, ['WAITING', 'APPROVED']);
+    assert.match(events[1] ?? '', /"redirectUrl":"https:\/\/merchant.example\/confirm\?transactionId=/);
+  });
+});
