@@ -1,24 +1,19 @@
 import { fail, ok, type Result } from '../errors/index.ts';
-import { type Currency, isCurrency } from '../money/index.ts';
+import type { Currency } from '../money/index.ts';
 import type { AmountInput } from './transitions.ts';
-import { isObject, readAmount, readBoolean, readString } from './validate.ts';
+import { isObject, readAmount, readBoolean, readCurrency, readString } from './validate.ts';
 
 /** Reads `{amount, currency}` of confirm and capture; a currency other than the payment's is 1153. */
 export function readAmountBody(body: unknown, paymentCurrency: Currency): Result<AmountInput> {
   if (!isObject(body)) {
     return fail('2101', 'the body must be a JSON object with amount and currency');
   }
-  if (body.currency === undefined || body.currency === null) {
-    return fail('2101', 'currency is required');
+  const currency = readCurrency(body, paymentCurrency, '1153');
+  if (!currency.ok) {
+    return currency;
   }
-  if (typeof body.currency !== 'string') {
-    return fail('2101', 'currency must be a string');
-  }
-  if (!isCurrency(body.currency) || body.currency !== paymentCurrency) {
-    return fail('1153', `currency must be ${paymentCurrency}, as requested`);
-  }
-  const amount = readAmount(body, 'amount', 'amount', body.currency, true);
-  return amount.ok ? ok({ amount: amount.value, currency: body.currency }) : amount;
+  const amount = readAmount(body, 'amount', 'amount', currency.value, true);
+  return amount.ok ? ok({ amount: amount.value, currency: currency.value }) : amount;
 }
 
 /** Reads a refund body: empty, `{}` or `{refundAmount}`; omitted amount = full refund. */
@@ -53,13 +48,11 @@ export function readPreapprovedBody(
   if (!productName.ok) {
     return productName;
   }
-  if (typeof body.currency !== 'string') {
-    return fail('2101', 'currency is required');
+  const currency = readCurrency(body, channelCurrency, '1178');
+  if (!currency.ok) {
+    return currency;
   }
-  if (!isCurrency(body.currency) || body.currency !== channelCurrency) {
-    return fail('1178', `this channel accepts ${channelCurrency} only`);
-  }
-  const amount = readAmount(body, 'amount', 'amount', body.currency, true);
+  const amount = readAmount(body, 'amount', 'amount', currency.value, true);
   if (!amount.ok) {
     return amount;
   }
@@ -77,7 +70,7 @@ export function readPreapprovedBody(
   return ok({
     productName: productName.value,
     amount: amount.value,
-    currency: body.currency,
+    currency: currency.value,
     orderId: orderId.value,
     capture: capture.value,
   });

@@ -1,6 +1,14 @@
 import { type Failure, fail, ok, type Result } from '../errors/index.ts';
-import { type Currency, isCurrency } from '../money/index.ts';
-import { isObject, readAmount, readBoolean, readObject, readString, readUrl } from './validate.ts';
+import type { Currency } from '../money/index.ts';
+import {
+  isObject,
+  readAmount,
+  readBoolean,
+  readCurrency,
+  readObject,
+  readString,
+  readUrl,
+} from './validate.ts';
 
 /** A product line of a payment request, amounts in minor units. */
 export interface RequestProduct {
@@ -69,16 +77,11 @@ export function validatePaymentRequest(body: unknown, terms: ChannelTerms): Resu
   if (!isObject(body)) {
     return fail('2101', 'the body must be a JSON object');
   }
-  if (body.currency === undefined || body.currency === null) {
-    return fail('2101', 'currency is required');
+  const currencyField = readCurrency(body, terms.currency, '1178');
+  if (!currencyField.ok) {
+    return currencyField;
   }
-  if (typeof body.currency !== 'string') {
-    return fail('2101', 'currency must be a string');
-  }
-  if (!isCurrency(body.currency) || body.currency !== terms.currency) {
-    return fail('1178', `this channel accepts ${terms.currency} only`);
-  }
-  const currency = body.currency;
+  const currency = currencyField.value;
   const amount = readAmount(body, 'amount', 'amount', currency, true);
   if (!amount.ok) {
     return amount;

@@ -1,5 +1,5 @@
 import { type Failure, fail } from '../errors/index.ts';
-import { type Currency, parseWireAmount } from '../money/index.ts';
+import { type Currency, isCurrency, parseWireAmount } from '../money/index.ts';
 
 /**
  * Small field readers for request bodies. Each returns the value or a Failure naming the
@@ -113,4 +113,27 @@ export function readUrl(obj: Obj, key: string, path: string, required: boolean):
     return fail('2101', `${path} must be an http(s) or app URL`);
   }
   return text;
+}
+
+/**
+ * A required currency that must be `expected`: missing or not a string is 2101; any other
+ * currency is `mismatch` (1178 where the channel decides, 1153 where the payment does).
+ */
+export function readCurrency(obj: Obj, expected: Currency, mismatch: '1178' | '1153'): Field<Currency> {
+  const value = obj.currency;
+  if (value === undefined || value === null) {
+    return fail('2101', 'currency is required');
+  }
+  if (typeof value !== 'string') {
+    return fail('2101', 'currency must be a string');
+  }
+  if (!isCurrency(value) || value !== expected) {
+    return fail(
+      mismatch,
+      mismatch === '1178'
+        ? `this channel accepts ${expected} only`
+        : `currency must be ${expected}, as requested`,
+    );
+  }
+  return { ok: true, value };
 }

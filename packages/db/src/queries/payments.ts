@@ -56,6 +56,17 @@ export function toPaymentRow(r: Record<string, unknown>): PaymentRow {
   };
 }
 
+/** The single payment matching `where` (a trusted SQL fragment with parameters), if any. */
+async function onePayment(
+  sql: Sql,
+  where: string,
+  params: unknown[],
+  name?: string,
+): Promise<PaymentRow | undefined> {
+  const [row] = await sql.query(`SELECT * FROM payments WHERE ${where}`, params, name);
+  return row ? toPaymentRow(row) : undefined;
+}
+
 /** Columns of a new payment. */
 export interface NewPayment {
   readonly transactionId: bigint;
@@ -125,20 +136,17 @@ export async function lockPayment(
   transactionId: bigint,
   channelId: bigint,
 ): Promise<PaymentRow | undefined> {
-  const [row] = await tx.query(
-    'SELECT * FROM payments WHERE transaction_id = $1 AND channel_id = $2 FOR UPDATE',
+  return onePayment(
+    tx,
+    'transaction_id = $1 AND channel_id = $2 FOR UPDATE',
     [transactionId, channelId],
     'lock_payment',
   );
-  return row ? toPaymentRow(row) : undefined;
 }
 
 /** Reads and row-locks a payment by id alone (consumer side and sweeps). */
 export async function lockPaymentById(tx: Sql, transactionId: bigint): Promise<PaymentRow | undefined> {
-  const [row] = await tx.query('SELECT * FROM payments WHERE transaction_id = $1 FOR UPDATE', [
-    transactionId,
-  ]);
-  return row ? toPaymentRow(row) : undefined;
+  return onePayment(tx, 'transaction_id = $1 FOR UPDATE', [transactionId]);
 }
 
 /** Reads a channel's payment without locking. */
@@ -147,30 +155,27 @@ export async function findPayment(
   transactionId: bigint,
   channelId: bigint,
 ): Promise<PaymentRow | undefined> {
-  const [row] = await sql.query(
-    'SELECT * FROM payments WHERE transaction_id = $1 AND channel_id = $2',
+  return onePayment(
+    sql,
+    'transaction_id = $1 AND channel_id = $2',
     [transactionId, channelId],
     'find_payment',
   );
-  return row ? toPaymentRow(row) : undefined;
 }
 
 /** Finds a payment by the reserve id in its payment URL. */
 export async function findPaymentByReserveId(sql: Sql, reserveId: string): Promise<PaymentRow | undefined> {
-  const [row] = await sql.query('SELECT * FROM payments WHERE reserve_id = $1', [reserveId]);
-  return row ? toPaymentRow(row) : undefined;
+  return onePayment(sql, 'reserve_id = $1', [reserveId]);
 }
 
 /** Finds a payment by its 12-digit access token. */
 export async function findPaymentByAccessToken(sql: Sql, token: string): Promise<PaymentRow | undefined> {
-  const [row] = await sql.query('SELECT * FROM payments WHERE access_token = $1', [token]);
-  return row ? toPaymentRow(row) : undefined;
+  return onePayment(sql, 'access_token = $1', [token]);
 }
 
 /** Finds a payment by id alone. */
 export async function findPaymentById(sql: Sql, transactionId: bigint): Promise<PaymentRow | undefined> {
-  const [row] = await sql.query('SELECT * FROM payments WHERE transaction_id = $1', [transactionId]);
-  return row ? toPaymentRow(row) : undefined;
+  return onePayment(sql, 'transaction_id = $1', [transactionId]);
 }
 
 /** Finds a merchant's payment by orderId. */
@@ -179,11 +184,7 @@ export async function findPaymentByOrderId(
   merchantId: string,
   orderId: string,
 ): Promise<PaymentRow | undefined> {
-  const [row] = await sql.query('SELECT * FROM payments WHERE merchant_id = $1 AND order_id = $2', [
-    merchantId,
-    orderId,
-  ]);
-  return row ? toPaymentRow(row) : undefined;
+  return onePayment(sql, 'merchant_id = $1 AND order_id = $2', [merchantId, orderId]);
 }
 
 /** Payments of a channel matching any of the ids or orderIds, oldest first, at most `limit`. */

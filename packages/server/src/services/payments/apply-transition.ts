@@ -40,14 +40,7 @@ export async function applyTransition(
     }
   }
   const change: PaymentChange = {
-    status: t.status,
-    funding: t.funding,
-    capturedAmount: t.capturedAmount,
-    refundedAmount: t.refundedAmount,
-    ...(t.authExpiresAt !== undefined ? { authExpiresAt: t.authExpiresAt } : {}),
-    ...(t.confirmedAt ? { confirmedAt: t.confirmedAt } : {}),
-    ...(t.capturedAt ? { capturedAt: t.capturedAt } : {}),
-    ...(t.closedAt ? { closedAt: t.closedAt } : {}),
+    ...changeOf(t),
     ...(t.failureCode ? { failureCode: t.failureCode } : {}),
     ...extra,
   };
@@ -73,10 +66,9 @@ export async function applyTransition(
   return { ok: true };
 }
 
-/** The payment row as it is after a transition (for rendering the answer without re-reading). */
-export function afterTransition(p: PaymentRow, t: Transition, extra: Partial<PaymentRow> = {}): PaymentRow {
+/** The columns a transition sets (undefined timestamps leave a column as it is). */
+function changeOf(t: Transition) {
   return {
-    ...p,
     status: t.status,
     funding: t.funding,
     capturedAmount: t.capturedAmount,
@@ -85,8 +77,12 @@ export function afterTransition(p: PaymentRow, t: Transition, extra: Partial<Pay
     ...(t.confirmedAt ? { confirmedAt: t.confirmedAt } : {}),
     ...(t.capturedAt ? { capturedAt: t.capturedAt } : {}),
     ...(t.closedAt ? { closedAt: t.closedAt } : {}),
-    ...extra,
   };
+}
+
+/** The payment row as it is after a transition (for rendering the answer without re-reading). */
+export function afterTransition(p: PaymentRow, t: Transition, extra: Partial<PaymentRow> = {}): PaymentRow {
+  return { ...p, ...changeOf(t), ...extra };
 }
 
 /** Thrown to roll back a transaction whose debit found a user's balance too low. */

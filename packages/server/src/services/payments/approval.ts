@@ -2,6 +2,7 @@ import {
   brandOf,
   type Currency,
   effectiveStatus,
+  type Failure,
   type FundingPart,
   fail,
   luhnValid,
@@ -74,6 +75,21 @@ export function confirmUrlWithIds(p: PaymentRow): string | null {
   return url.toString();
 }
 
+/** Why a payment cannot be approved now, if it cannot (only a waiting request can be). */
+export function approvalGate(p: PaymentRow, now: Date): Failure | undefined {
+  const status = effectiveStatus(p, now);
+  if (status === 'EXPIRED' || status === 'CANCELLED') {
+    return fail('1180', 'this payment request was cancelled or has expired');
+  }
+  if (status !== 'REQUESTED') {
+    return fail(
+      '1179',
+      status === 'FAILED' ? 'this payment is locked' : 'this payment has already been approved',
+    );
+  }
+  return undefined;
+}
+
 /**
  * The user approves a waiting payment: the funding choice is recorded and the payment becomes
  * AUTHENTICATED (check → 0110). Money moves only when the merchant confirms.
@@ -89,12 +105,9 @@ export async function approvePayment(
       return fail('1150');
     }
     const now = deps.clock.now();
-    const status = effectiveStatus(p, now);
-    if (status === 'EXPIRED' || status === 'CANCELLED') {
-      return fail('1180', 'this payment request was cancelled or has expired');
-    }
-    if (status !== 'REQUESTED') {
-      return fail('1179', 'this payment has already been approved');
+    const gate = approvalGate(p, now);
+    if (gate) {
+      return gate;
     }
     const user = await findUser(tx, input.userId);
     if (!user) {

@@ -1,12 +1,4 @@
-import {
-  effectiveStatus,
-  type Failure,
-  type FundingPart,
-  fail,
-  failed,
-  type PayMethod,
-  type Result,
-} from '@jinliu/core';
+import { type Failure, type FundingPart, fail, failed, type PayMethod, type Result } from '@jinliu/core';
 import {
   addPinFailure,
   findPaymentByReserveId,
@@ -17,7 +9,7 @@ import {
 } from '@jinliu/db';
 import { maxPinFailures, pinMatches } from '../pin.ts';
 import { applyTransition } from './apply-transition.ts';
-import { approveLocked, planFunding, type Redirect } from './approval.ts';
+import { approvalGate, approveLocked, planFunding, type Redirect } from './approval.ts';
 import { cardDeclineFor } from './confirm-payment.ts';
 import type { PaymentDeps } from './deps.ts';
 
@@ -56,15 +48,9 @@ export async function walletApprove(
       return fail('1150');
     }
     const now = deps.clock.now();
-    const status = effectiveStatus(p, now);
-    if (status === 'EXPIRED' || status === 'CANCELLED') {
-      return fail('1180', 'this payment request was cancelled or has expired');
-    }
-    if (status !== 'REQUESTED') {
-      return fail(
-        '1179',
-        status === 'FAILED' ? 'this payment is locked' : 'this payment has already been approved',
-      );
+    const gate = approvalGate(p, now);
+    if (gate) {
+      return gate;
     }
     const user = await findUser(tx, userId);
     if (!user) {
