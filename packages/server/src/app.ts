@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { findPaymentByReserveId } from '@jinliu/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { sendJson } from './faces/api-errors/json-errors.ts';
 import { consumerFace } from './faces/consumer/index.ts';
@@ -93,7 +94,11 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   const spa = options.webDist ?? (webAppBuilt() ? defaultWebDist : undefined);
   await app.register(paymentPages, { services, servePaymentUrls: spa === undefined });
   if (spa) {
-    await app.register(webAppFace, { distDir: spa });
+    await app.register(webAppFace, {
+      distDir: spa,
+      reserveExists: async (reserveId) =>
+        (await findPaymentByReserveId(services.db, reserveId)) !== undefined,
+    });
   }
   await app.register(consumerFace, { services });
   if (services.config.mode === 'sandbox') {

@@ -13,8 +13,6 @@ export function webAppBuilt(distDir: string = defaultWebDist): boolean {
   return existsSync(join(distDir, 'index.html'));
 }
 
-/** The pages the single-page app answers (checkout, wallet approval, wallet). */
-export const webAppPaths = ['/web/payment/wait', '/app/payment/:reserveId', '/wallet', '/wallet/*'] as const;
 
 const securityHeaders = {
   'content-security-policy':
@@ -25,7 +23,10 @@ const securityHeaders = {
 };
 
 /** Serves the built React app: hashed assets (cached forever) and index.html for its routes. */
-export async function webAppFace(app: FastifyInstance, opts: { distDir: string }): Promise<void> {
+export async function webAppFace(
+  app: FastifyInstance,
+  opts: { distDir: string; reserveExists: (reserveId: string) => Promise<boolean> },
+): Promise<void> {
   const index = await readFile(join(opts.distDir, 'index.html'), 'utf8');
   await app.register(fastifyStatic, {
     root: join(opts.distDir, 'assets'),
@@ -34,9 +35,21 @@ export async function webAppFace(app: FastifyInstance, opts: { distDir: string }
     maxAge: '365d',
     decorateReply: false,
   });
-  const spa = async (_request: unknown, reply: FastifyReply) =>
-    reply.headers(securityHeaders).type('text/html; charset=utf-8').send(index);
-  for (const path of webAppPaths) {
-    app.get(path, { schema: { hide: true } }, spa);
+  const page = (reply: FastifyReply, status: number) =>
+    reply.code(status).headers(securityHeaders).type('text/html; charset=utf-8').send(index);
+  // Payment links answer 404 for an unknown reserve id (the app then shows "payment not found").
+  const paymentPage = async (reserveId: string, reply: FastifyReply) =>
+    page(reply, reserveId && (await opts.reserveExists(reserveId)) ? 200 : 404);
+  app.get('/web/payment/wait', { schema: { hide: true } }, async (request, reply) =>
+    paymentPage(
+      String((request.query as { transactionReserveId?: unknown }).transactionReserveId ?? ''),
+      reply,
+    ),
+  );
+  app.get('/app/payment/:reserveId', { schema: { hide: true } }, async (request, reply) =>
+    paymentPage((request.params as { reserveId: string }).reserveId, reply),
+  );
+  for (const path of ['/wallet', '/wallet/*']) {
+    app.get(path, { schema: { hide: true } }, async (_request, reply) => page(reply, 200));
   }
 }
