@@ -79,7 +79,9 @@ describe('jinliu CLI', () => {
   it('migrates, then verifies the ledger (exit 0) and finds a broken entry (exit 1)', async () => {
     const migrated = await run(['migrate', '--json'], env);
     assert.equal(migrated.code, 0, migrated.err);
-    assert.deepEqual(JSON.parse(migrated.out), { applied: ['0001_init', '0002_jobs', '0003_wallet'] });
+    assert.deepEqual(JSON.parse(migrated.out), {
+      applied: ['0001_init', '0002_jobs', '0003_wallet', '0004_checkout_browser'],
+    });
     const ok = await run(['ledger', 'verify', '--json'], env);
     assert.equal(ok.code, 0, ok.err);
     assert.deepEqual(JSON.parse(ok.out).problems, []);

@@ -9,7 +9,7 @@ it('migrates PGlite on a data directory once, and the data survives a reopen', a
   const dir = await mkdtemp(join(tmpdir(), 'jinliu-db-'));
   try {
     const db = await openDatabase({ dataDir: dir });
-    assert.deepEqual(await migrate(db), ['0001_init', '0002_jobs', '0003_wallet']);
+    assert.deepEqual(await migrate(db), ['0001_init', '0002_jobs', '0003_wallet', '0004_checkout_browser']);
     await db.query("INSERT INTO platform_settings (key, value) VALUES ('k', 'v')");
     await db.close();
     const again = await openDatabase({ dataDir: dir });
@@ -30,7 +30,12 @@ it('migrates PostgreSQL concurrently without racing', {
   const b = await openDatabase({ url, schema, poolSize: 2 });
   try {
     const [ra, rb] = await Promise.all([migrate(a), migrate(b)]);
-    assert.deepEqual([...ra, ...rb].sort(), ['0001_init', '0002_jobs', '0003_wallet']);
+    assert.deepEqual([...ra, ...rb].sort(), [
+      '0001_init',
+      '0002_jobs',
+      '0003_wallet',
+      '0004_checkout_browser',
+    ]);
   } finally {
     await a.close();
     await b.close();

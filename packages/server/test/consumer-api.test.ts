@@ -13,7 +13,7 @@ import {
 
 /** A browser: keeps the session cookie and the CSRF token. */
 function browser(p: TestPlatform) {
-  let cookie = '';
+  const jar = new Map<string, string>();
   let csrf = '';
   const call = async (
     method: 'GET' | 'POST' | 'DELETE',
@@ -25,17 +25,16 @@ function browser(p: TestPlatform) {
       method,
       url,
       headers: {
-        ...(cookie ? { cookie } : {}),
+        ...(jar.size > 0 ? { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
         ...(method !== 'GET'
           ? { 'content-type': 'application/json', 'x-csrf-token': opts.csrf ?? csrf }
           : {}),
       },
       ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
     });
-    const set = res.headers['set-cookie'];
-    const first = Array.isArray(set) ? set[0] : set;
-    if (first) {
-      cookie = first.split(';')[0] ?? '';
+    for (const c of ([] as string[]).concat(res.headers['set-cookie'] ?? [])) {
+      const [pair = ''] = c.split(';');
+      jar.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1));
     }
     const isJson = res.body && res.headers['content-type']?.includes('json');
     // biome-ignore lint/suspicious/noExplicitAny: tests read replies by their documented shape
@@ -222,5 +221,54 @@ describe('consumer API: hosted checkout and wallet', () => {
     const statuses = events.map((e) => JSON.parse(e.split('data: ')[1] ?? '{}').status);
     assert.deepEqual(statuses, ['WAITING', 'APPROVED']);
     assert.match(events[1] ?? '', /"redirectUrl":"https:\/\/merchant.example\/confirm\?transactionId=/);
+  });
+
+  it('checkConfirmUrlBrowser: only the browser that started the payment is sent to confirmUrl', async () => {
+    const req = await v3(p, 'POST', '/v3/payments/request', {
+      ...requestBody('c-guide', 300),
+      options: { display: { checkConfirmUrlBrowser: true } },
+    });
+    const reserveId = new URL(req.body.info.paymentUrl.web).searchParams.get('transactionReserveId') ?? '';
+    const desktop = browser(p);
+    const started = await desktop.call('GET', `/api/checkout/${reserveId}`);
+    assert.equal(started.body.startedHere, true);
+    assert.equal(started.body.checkConfirmUrlBrowser, true);
+    assert.match(started.body.serverTime, /^2026-11-23T/);
+    const phone = browser(p);
+    await phone.signIn(p.alice);
+    assert.equal((await phone.call('GET', `/api/checkout/${reserveId}`)).body.startedHere, false);
+    const approved = await phone.call('POST', `/api/pay/${reserveId}/approve`, {
+      method: 'BALANCE',
+      pin: '123456',
+    });
+    assert.equal(approved.status, 200);
+    assert.equal(approved.body.guide, true);
+    assert.equal(
+      approved.body.redirectUrl,
+      null,
+      'the other browser gets the guide page, not the confirmUrl',
+    );
+    const seen = await desktop.call('GET', `/api/checkout/${reserveId}`);
+    assert.match(
+      seen.body.redirectUrl,
+      /^https:\/\/merchant\.example\/confirm\?transactionId=/,
+      'the starting browser goes on',
+    );
+  });
+
+  it('serves a receipt with its items and refunds, only to its owner', async () => {
+    const w = await waiting('c-receipt', 200);
+    const b = browser(p);
+    await b.signIn(p.alice);
+    await b.call('POST', `/api/pay/${w.reserveId}/approve`, { method: 'BALANCE', pin: '123456' });
+    await v3(p, 'POST', `/v3/payments/${w.id}/confirm`, { amount: 200, currency: 'TWD' });
+    await v3(p, 'POST', `/v3/payments/${w.id}/refund`, { refundAmount: 50 });
+    const receipt = await b.call('GET', `/api/wallet/receipts/${w.id}`);
+    assert.equal(receipt.status, 200);
+    assert.deepEqual(receipt.body.products, [{ name: 'Pen', quantity: 1, price: 200 }]);
+    assert.equal(receipt.body.refunds[0].amount, 50);
+    const other = browser(p);
+    await other.signIn(p.bob);
+    assert.equal((await other.call('GET', `/api/wallet/receipts/${w.id}`)).status, 404);
   });
 });

@@ -131,10 +131,10 @@ describe('wallet sign-in through an OpenID Connect provider', () => {
     assert.equal(pin.statusCode, 200);
   });
 
-  it('refuses a callback without the flow cookie, or with a forged state', async () => {
+  it('sends a callback without the flow cookie, or with a forged state, back to the sign-in page', async () => {
     const noCookie = await p.app.inject({ method: 'GET', url: '/api/session/oidc/callback?code=x&state=y' });
-    assert.equal(noCookie.statusCode, 400);
-    assert.equal(noCookie.json().error.code, 'sign_in_expired');
+    assert.equal(noCookie.statusCode, 302);
+    assert.equal(noCookie.headers.location, '/wallet/signin?returnTo=%2Fwallet&error=sign_in_expired');
     const start = await p.app.inject({
       method: 'GET',
       url: '/api/session/oidc/start?returnTo=//evil.example',
@@ -145,7 +145,12 @@ describe('wallet sign-in through an OpenID Connect provider', () => {
       url: '/api/session/oidc/callback?code=x&state=forged',
       headers: { cookie },
     });
-    assert.equal(forged.statusCode, 400);
-    assert.equal(forged.json().error.code, 'sign_in_failed');
+    assert.equal(forged.statusCode, 302);
+    assert.equal(
+      forged.headers.location,
+      '/wallet/signin?returnTo=%2Fwallet&error=sign_in_failed',
+      'no open redirect',
+    );
+    assert.doesNotMatch(String(forged.headers['set-cookie'] ?? ''), /jinliu_session=/);
   });
 });

@@ -377,3 +377,14 @@ export async function paymentsOfUser(sql: Sql, userId: string, limit: number): P
   );
   return rows.map(toPaymentRow);
 }
+
+/** Marks the browser that first opened a payment link; returns whether `browser` is that browser. */
+export async function claimStartBrowser(sql: Sql, reserveId: string, browser: string): Promise<boolean> {
+  const [row] = await sql.query(
+    `WITH claimed AS (
+       UPDATE payments SET started_browser = $2 WHERE reserve_id = $1 AND started_browser IS NULL RETURNING started_browser)
+     SELECT COALESCE((SELECT started_browser FROM claimed), (SELECT started_browser FROM payments WHERE reserve_id = $1)) AS starter`,
+    [reserveId, browser],
+  );
+  return row?.starter === browser;
+}

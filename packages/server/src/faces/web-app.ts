@@ -13,7 +13,6 @@ export function webAppBuilt(distDir: string = defaultWebDist): boolean {
   return existsSync(join(distDir, 'index.html'));
 }
 
-
 const securityHeaders = {
   'content-security-policy':
     "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'",

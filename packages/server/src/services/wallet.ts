@@ -3,6 +3,7 @@ import {
   type CardRow,
   cardsOf,
   findChannel,
+  findPaymentById,
   findUser,
   ownerBalances,
   type PaymentRow,
@@ -87,6 +88,24 @@ export async function walletHistory(deps: PaymentDeps, userId: string, limit = 5
     merchantName: names.get(payment.channelId) ?? '',
     refunds: refunds.filter((r) => r.transactionId === payment.transactionId),
   }));
+}
+
+/** One payment of the user's, for its receipt (any age). */
+export async function walletReceipt(
+  deps: PaymentDeps,
+  userId: string,
+  transactionId: bigint,
+): Promise<HistoryItem | undefined> {
+  const payment = await findPaymentById(deps.db, transactionId);
+  if (!payment || payment.userId !== userId) {
+    return undefined;
+  }
+  const channel = await findChannel(deps.db, payment.channelId);
+  return {
+    payment,
+    merchantName: channel?.merchantName ?? '',
+    refunds: await refundsOf(deps.db, [transactionId]),
+  };
 }
 
 /** A card the shopper types in: validated (Luhn, brand, expiry, CVC shape); the CVC is never kept. */

@@ -1,42 +1,25 @@
 import cookie from '@fastify/cookie';
-import {
-  type Currency,
-  fail,
-  isCurrency,
-  isObject,
-  type PayMethod,
-  parseJson,
-  parseWireAmount,
-} from '@jinliu/core';
-import { findUser, listUsers, setPinHash } from '@jinliu/db';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { rawBodyOf } from '../../plugins/raw-body.ts';
+import { fail, type PayMethod } from '@jinliu/core';
+import { claimStartBrowser, findUser, listUsers } from '@jinliu/db';
+import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/container.ts';
 import {
   cancelPayment,
   checkoutByReserveId,
   reserveIdByAccessToken,
+  type StoredRequest,
   walletApprove,
 } from '../../services/payments/index.ts';
-import { hashPin, pinMatches } from '../../services/pin.ts';
 import { createRandomTestUser } from '../../services/sandbox.ts';
-import { addWalletCard, removeWalletCard, topUp, walletHistory, walletView } from '../../services/wallet.ts';
 import { sendJson, sendJsonFailure } from '../api-errors/json-errors.ts';
+import { browserOf, createGuard, jsonBody } from './guard.ts';
 import { registerOidcRoutes } from './oidc-routes.ts';
-import { checkoutJson, historyJson, walletJson } from './render.ts';
-import { createSessionCodec, csrfValid, type Session } from './session.ts';
+import { checkoutJson } from './render.ts';
+import { createSessionCodec } from './session.ts';
 import { streamCheckout } from './status-stream.ts';
+import { registerWalletRoutes } from './wallet-routes.ts';
 
 const methods: readonly PayMethod[] = ['BALANCE', 'CREDIT_CARD', 'POINT'];
-
-function jsonBody(request: FastifyRequest): Record<string, unknown> | undefined {
-  const raw = rawBodyOf(request.body);
-  if (raw.length === 0) {
-    return {};
-  }
-  const parsed = parseJson(raw.toString('utf8'));
-  return parsed.ok && isObject(parsed.value) ? parsed.value : undefined;
-}
 
 /**
  * The consumer face: the JSON API behind the hosted checkout and the wallet. A signed
@@ -55,30 +38,7 @@ export async function consumerFace(app: FastifyInstance, opts: { services: Servi
   await app.register(cookie);
   app.setValidatorCompiler(() => () => true);
 
-  const refuse = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    status: number,
-    code: string,
-    message: string,
-  ) => reply.code(status).send({ error: { code, message, requestId: request.id } });
-
-  /** Runs a state-changing handler only with a valid session CSRF token (and, if asked, a signed-in user). */
-  const guarded =
-    (
-      needsUser: boolean,
-      handler: (request: FastifyRequest, reply: FastifyReply, session: Session) => Promise<unknown>,
-    ) =>
-    async (request: FastifyRequest, reply: FastifyReply) => {
-      const session = sessions.read(request);
-      if (request.method !== 'GET' && !csrfValid(session, request.headers['x-csrf-token'])) {
-        return refuse(request, reply, 403, 'csrf', 'Missing or wrong x-csrf-token header; reload the page.');
-      }
-      if (needsUser && !session?.userId) {
-        return refuse(request, reply, 401, 'sign_in_required', 'Sign in to the wallet first.');
-      }
-      return handler(request, reply, session ?? sessions.write(reply, null));
-    };
+  const { refuse, guarded } = createGuard(sessions);
 
   app.get('/api/session', { schema: { hide: true } }, async (request, reply) => {
     const session = sessions.read(request) ?? sessions.write(reply, null);
@@ -96,7 +56,7 @@ export async function consumerFace(app: FastifyInstance, opts: { services: Servi
     if (!sandbox) {
       return refuse(request, reply, 404, 'not_found', 'Test users exist in sandbox mode only.');
     }
-    const users = await listUsers(services.db, 50);
+    const users = await listUsers(services.db, 200);
     return sendJson(reply, { users: users.map((u) => ({ userId: u.userId, displayName: u.displayName })) });
   });
 
@@ -139,29 +99,7 @@ export async function consumerFace(app: FastifyInstance, opts: { services: Servi
   );
 
   registerOidcRoutes(app, services, sessions);
-
-  app.post(
-    '/api/wallet/pin',
-    { schema: { hide: true } },
-    guarded(true, async (request, reply, session) => {
-      const body = jsonBody(request);
-      const pin = body?.pin;
-      if (typeof pin !== 'string' || !/^\d{6}$/.test(pin)) {
-        return sendJsonFailure(request, reply, fail('2101', 'the PIN must be 6 digits'));
-      }
-      const user = await findUser(services.db, session.userId ?? '');
-      if (!user) {
-        return refuse(request, reply, 401, 'sign_in_required', 'Sign in again.');
-      }
-      if (user.pinHash !== null && !pinMatches(String(body?.currentPin ?? ''), user.userId, user.pinHash)) {
-        return reply.code(422).send({
-          error: { code: 'pin_incorrect', message: 'The current PIN is wrong.', requestId: request.id },
-        });
-      }
-      await setPinHash(services.db, user.userId, hashPin(pin, user.userId));
-      return sendJson(reply, { pinSet: true });
-    }),
-  );
+  registerWalletRoutes(app, services, guarded);
 
   app.post(
     '/api/session/logout',
@@ -174,9 +112,12 @@ export async function consumerFace(app: FastifyInstance, opts: { services: Servi
 
   app.get('/api/checkout/:reserveId', { schema: { hide: true } }, async (request, reply) => {
     const view = await checkoutByReserveId(deps, (request.params as { reserveId: string }).reserveId);
-    return view
-      ? sendJson(reply, checkoutJson(view))
-      : sendJsonFailure(request, reply, fail('1150', 'payment not found'));
+    if (!view) {
+      return sendJsonFailure(request, reply, fail('1150', 'payment not found'));
+    }
+    // The first browser to open a payment link is where the payment started (checkConfirmUrlBrowser).
+    const startedHere = await claimStartBrowser(services.db, view.reserveId, browserOf(request, reply));
+    return sendJson(reply, { ...checkoutJson(view), startedHere });
   });
 
   app.get('/api/checkout/:reserveId/events', { schema: { hide: true } }, async (request, reply) =>
@@ -257,98 +198,21 @@ export async function consumerFace(app: FastifyInstance, opts: { services: Servi
               },
             });
       }
-      return r.ok
-        ? sendJson(reply, {
-            redirectUrl: r.value.redirectUrl,
-            confirmUrlType: checkoutConfirmType(r.value.payment.request),
-          })
-        : sendJsonFailure(request, reply, r);
-    }),
-  );
-
-  app.get(
-    '/api/wallet',
-    { schema: { hide: true } },
-    guarded(true, async (request, reply, session) => {
-      const view = await walletView(deps, session.userId ?? '');
-      return view
-        ? sendJson(reply, walletJson(view))
-        : refuse(request, reply, 401, 'sign_in_required', 'Sign in again.');
-    }),
-  );
-
-  app.get(
-    '/api/wallet/history',
-    { schema: { hide: true } },
-    guarded(true, async (_request, reply, session) =>
-      sendJson(reply, { items: historyJson(await walletHistory(deps, session.userId ?? '')) }),
-    ),
-  );
-
-  app.post(
-    '/api/wallet/topup',
-    { schema: { hide: true } },
-    guarded(true, async (request, reply, session) => {
-      if (!sandbox) {
-        return refuse(request, reply, 404, 'not_found', 'Top-up is a sandbox feature.');
-      }
-      const body = jsonBody(request);
-      const currency = body?.currency;
-      if (!body || !isCurrency(currency)) {
-        return sendJsonFailure(request, reply, fail('1178', 'currency must be TWD, USD, THB or JPY'));
-      }
-      const amount = parseWireAmount(body.amount, currency as Currency, 'amount');
-      if (!amount.ok) {
-        return sendJsonFailure(request, reply, amount);
-      }
-      const r = await topUp(deps, session.userId ?? '', currency, amount.value);
       if (!r.ok) {
         return sendJsonFailure(request, reply, r);
       }
-      const view = await walletView(deps, session.userId ?? '');
-      return view ? sendJson(reply, walletJson(view)) : sendJsonFailure(request, reply, fail('1101'));
-    }),
-  );
-
-  app.post(
-    '/api/wallet/cards',
-    { schema: { hide: true } },
-    guarded(true, async (request, reply, session) => {
-      const body = jsonBody(request);
-      if (!body || typeof body.number !== 'string' || typeof body.cvc !== 'string') {
-        return sendJsonFailure(
-          request,
-          reply,
-          fail('2101', 'number, expMonth, expYear and cvc are required'),
-        );
-      }
-      const r = await addWalletCard(deps, session.userId ?? '', {
-        number: body.number,
-        cvc: body.cvc,
-        expMonth: Number(body.expMonth),
-        expYear: Number(body.expYear),
-        ...(typeof body.nickname === 'string' ? { nickname: body.nickname } : {}),
+      const stored = r.value.payment.request as StoredRequest;
+      // With checkConfirmUrlBrowser only the browser that started the payment goes on to confirmUrl;
+      // any other browser shows a guide page telling the shopper to return there.
+      const guide =
+        stored.checkConfirmUrlBrowser === true &&
+        r.value.redirectUrl !== null &&
+        !(await claimStartBrowser(services.db, r.value.payment.reserveId ?? '', browserOf(request, reply)));
+      return sendJson(reply, {
+        redirectUrl: guide ? null : r.value.redirectUrl,
+        guide,
+        confirmUrlType: stored.redirectUrls?.confirmUrlType ?? 'CLIENT',
       });
-      return r.ok
-        ? sendJson(reply, { ...r.value, cardId: r.value.cardId.toString() }, 201)
-        : sendJsonFailure(request, reply, r);
     }),
   );
-
-  app.delete(
-    '/api/wallet/cards/:cardId',
-    { schema: { hide: true } },
-    guarded(true, async (request, reply, session) => {
-      const id = (request.params as { cardId: string }).cardId;
-      if (!/^\d{1,18}$/.test(id)) {
-        return sendJsonFailure(request, reply, fail('1110', 'no such card'));
-      }
-      const r = await removeWalletCard(deps, session.userId ?? '', BigInt(id));
-      return r.ok ? sendJson(reply, { removed: true }) : sendJsonFailure(request, reply, r);
-    }),
-  );
-}
-
-function checkoutConfirmType(request: unknown): string {
-  return (request as { redirectUrls?: { confirmUrlType?: string } }).redirectUrls?.confirmUrlType ?? 'CLIENT';
 }

@@ -29,14 +29,11 @@ export function registerOidcRoutes(app: FastifyInstance, services: Services, ses
 
   app.get('/api/session/oidc/callback', { schema: { hide: true } }, async (request, reply) => {
     const flow = sessions.readSigned(request, flowCookie) as OidcFlowState | undefined;
+    // Failures go back to the sign-in page, which explains them in the shopper's language.
+    const back = (error: string, returnTo = '/wallet') =>
+      reply.redirect(`/wallet/signin?returnTo=${encodeURIComponent(returnTo)}&error=${error}`, 302);
     if (!flow) {
-      return reply.code(400).send({
-        error: {
-          code: 'sign_in_expired',
-          message: 'The sign-in took too long or was started elsewhere; try again.',
-          requestId: request.id,
-        },
-      });
+      return back('sign_in_expired');
     }
     try {
       const userId = await signIn.finish(new URL(request.url, services.config.publicUrl), flow);
@@ -45,13 +42,7 @@ export function registerOidcRoutes(app: FastifyInstance, services: Services, ses
       return reply.redirect(flow.returnTo, 302);
     } catch (error) {
       request.log.warn({ err: error }, 'OpenID Connect sign-in failed');
-      return reply.code(400).send({
-        error: {
-          code: 'sign_in_failed',
-          message: 'The sign-in provider did not confirm who you are; try again.',
-          requestId: request.id,
-        },
-      });
+      return back('sign_in_failed', flow.returnTo);
     }
   });
 }

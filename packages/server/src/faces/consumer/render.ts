@@ -1,5 +1,5 @@
 import { type Currency, formatWireAmount, rawNumber } from '@jinliu/core';
-import type { CheckoutView } from '../../services/payments/index.ts';
+import { type CheckoutView, type StoredRequest, storedPackages } from '../../services/payments/index.ts';
 import type { HistoryItem, WalletView } from '../../services/wallet.ts';
 
 /** Major-unit amount as an exact JSON number; ids go to browsers as strings (JS numbers lose 19 digits). */
@@ -26,6 +26,7 @@ export function checkoutJson(v: CheckoutView) {
     redirectUrl: v.redirectUrl,
     cancelUrl: v.cancelUrl,
     payType: v.payType,
+    serverTime: v.serverTime.toISOString(),
   };
 }
 
@@ -55,6 +56,9 @@ export function historyJson(items: readonly HistoryItem[]) {
       amount: money(f.amount, p.currency),
       ...(f.card ? { card: `${f.card.brand} •••• ${f.card.last4}` } : {}),
     })),
+    products: storedPackages(p.request as StoredRequest).flatMap((pkg) =>
+      pkg.products.map((x) => ({ name: x.name, quantity: x.quantity, price: money(x.price, p.currency) })),
+    ),
     refunds: refunds.map((r) => ({
       refundId: r.refundId.toString(),
       amount: money(r.amount, p.currency),

@@ -46,10 +46,12 @@ export async function streamCheckout(
   };
   let view = first;
   while (!closed && Date.now() - started < maxStreamMs) {
-    const data = stringifyJson(checkoutJson(view));
-    if (data !== last) {
-      send(data);
-      last = data;
+    const json = checkoutJson(view);
+    // The server time always moves; only a change in anything else is news.
+    const key = stringifyJson({ ...json, serverTime: '' });
+    if (key !== last) {
+      send(stringifyJson(json));
+      last = key;
     } else if (Date.now() - lastWrite > keepAliveMs) {
       res.write(': keep-alive\n\n');
       lastWrite = Date.now();

@@ -26,6 +26,8 @@ export interface CheckoutView {
   readonly redirectUrl: string | null;
   readonly cancelUrl: string;
   readonly payType: 'NORMAL' | 'PREAPPROVED';
+  /** The platform time the view was made at (the sandbox clock may run ahead of real time). */
+  readonly serverTime: Date;
 }
 
 function statusOf(status: PaymentStatus): CheckoutStatus {
@@ -79,6 +81,7 @@ export async function viewOf(deps: PaymentDeps, p: PaymentRow): Promise<Checkout
           : null,
     cancelUrl: request.redirectUrls?.cancelUrl ?? '',
     payType: p.payType,
+    serverTime: deps.clock.now(),
   };
 }
 
