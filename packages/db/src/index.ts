@@ -17,4 +17,5 @@ export * from './queries/ledger-verify.ts';
 export * from './queries/payments.ts';
 export * from './queries/reg-keys.ts';
 export * from './queries/settings.ts';
+export * from './queries/transitions.ts';
 export * from './queries/users.ts';

@@ -1,11 +1,10 @@
 import type { FundingPart, Transition } from '@jinliu/core';
 import {
+  commitPaymentTransition,
   type PaymentChange,
   type PaymentRow,
   type PostResult,
-  postEntry,
   type Sql,
-  updatePayment,
 } from '@jinliu/db';
 
 /** The user accounts among a payment's funding: the only accounts whose balance is locked. */
@@ -26,29 +25,13 @@ export async function applyTransition(
   at: Date,
   extra: Partial<PaymentChange> = {},
 ): Promise<PostResult> {
-  if (t.entry) {
-    const posted = await postEntry(
-      tx,
-      t.entry,
-      p.currency,
-      p.transactionId,
-      at,
-      trackedAccounts(t.funding ?? p.funding),
-    );
-    if (!posted.ok) {
-      return posted;
-    }
-  }
-  const change: PaymentChange = {
-    ...changeOf(t),
-    ...(t.failureCode ? { failureCode: t.failureCode } : {}),
-    ...extra,
-  };
-  await updatePayment(
-    tx,
-    p.transactionId,
-    change,
-    {
+  const committed = await commitPaymentTransition(tx, {
+    paymentId: p.transactionId,
+    currency: p.currency,
+    entry: t.entry,
+    tracked: trackedAccounts(t.funding ?? p.funding),
+    change: { ...changeOf(t), ...(t.failureCode ? { failureCode: t.failureCode } : {}), ...extra },
+    event: {
       merchantId: p.merchantId,
       type: t.event,
       payload: {
@@ -62,8 +45,9 @@ export async function applyTransition(
       },
     },
     at,
-  );
-  return { ok: true };
+  });
+  // A refused balance guard: nothing after it was written; the caller rolls back.
+  return committed ? { ok: true } : { ok: false, accountId: 0n };
 }
 
 /** The columns a transition sets (undefined timestamps leave a column as it is). */
