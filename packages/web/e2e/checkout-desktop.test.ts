@@ -1,5 +1,5 @@
 // The desktop checkout (paymentUrl.web) in a real browser: QR code and live status, approval
-// on a phone, cancel, polling without EventSource, and expiry on the sandbox clock.
+// on a phone, cancel, polling without EventSource, the countdown and expiry on the sandbox clock.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -172,6 +172,35 @@ describe('desktop checkout', () => {
       await desk.page.getByText('Jinliu Demo Shop has been told. You can close this window.').waitFor();
       await shoot(desk.page, 'checkout-done');
       assert.match(desk.page.url(), /\/web\/payment\/wait/);
+    } finally {
+      await desk.context.close();
+    }
+  });
+
+  it('counts down on the platform clock from the server time, never asking the sandbox API', async () => {
+    const req = await p.requestPayment({ orderId: 'e2e-desktop-clock', amount: 130 });
+    const moved = await p.sandbox('POST', '/sandbox/v1/clock/advance', { seconds: 600 });
+    assert.equal(moved.status, 200);
+    const desk = await desktopPage(browser);
+    const sandboxCalls: string[] = [];
+    desk.page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/sandbox/')) {
+        sandboxCalls.push(r.url());
+      }
+    });
+    try {
+      await desk.page.goto(req.webUrl);
+      await desk.page.getByText('Waiting for you to approve on your phone').waitFor();
+      const countdown = desk.page.getByTestId('countdown');
+      // Ten of the twenty minutes are gone on the platform clock, none on this device's.
+      assert.match((await countdown.textContent()) ?? '', /^Expires in (10:00|09:[0-5]\d)$/);
+      const first = (await countdown.textContent()) ?? '';
+      await desk.page.waitForFunction(
+        (before) => document.querySelector('[data-testid="countdown"]')?.textContent !== before,
+        first,
+      );
+      assert.match((await countdown.textContent()) ?? '', /^Expires in 09:[0-5]\d$/, 'it keeps counting');
+      assert.deepEqual(sandboxCalls, [], 'the page takes the time from the checkout, not /sandbox/');
     } finally {
       await desk.context.close();
     }

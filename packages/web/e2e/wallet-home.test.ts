@@ -1,5 +1,5 @@
 // The wallet as a small app: home (balances, points, cards, top-up), history with receipts,
-// paying a desktop checkout by its 12-digit code, and sign-out.
+// paying a desktop checkout by its 12-digit code, sign-out, and sign-in failures in words.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -91,7 +91,59 @@ describe('wallet home, history and receipts', () => {
       await receipt.getByText(req.transactionId).waitFor();
       assert.match((await page.getByTestId('receipt-payinfo').textContent()) ?? '', /NT\$760/);
       await receipt.getByText('−NT$300').waitFor();
+      const items = page.getByTestId('receipt-items');
+      assert.match((await items.textContent()) ?? '', /Oolong tea × 2\s*NT\$460/);
+      assert.match((await items.textContent()) ?? '', /Pineapple cake\s*NT\$300/);
       await shoot(page, 'wallet-receipt', true);
+
+      // Opened directly, the receipt comes from its own endpoint, not from the whole history.
+      const apiCalls: string[] = [];
+      page.on('request', (r) => {
+        const path = new URL(r.url()).pathname;
+        if (path.startsWith('/api/wallet')) {
+          apiCalls.push(path);
+        }
+      });
+      await page.reload();
+      await receipt.getByText('Pineapple cake').waitFor();
+      assert.deepEqual(apiCalls, [`/api/wallet/receipts/${req.transactionId}`]);
+    } finally {
+      await phone.context.close();
+    }
+
+    // Someone else's payment is not in alice's wallet.
+    const other = await phonePage(browser);
+    try {
+      await other.page.goto(`${p.url}/wallet/receipts/${req.transactionId}`);
+      await signInAs(other.page, 'alice');
+      await other.page.waitForURL(`${p.url}/wallet/receipts/${req.transactionId}`);
+      await other.page.getByRole('alert').getByText('This receipt was not found in your wallet.').waitFor();
+    } finally {
+      await other.context.close();
+    }
+  });
+
+  it('explains a failed or expired provider sign-in in words, in both languages', async () => {
+    const phone = await phonePage(browser);
+    try {
+      const page = phone.page;
+      const signin = (error: string) => `${p.url}/wallet/signin?returnTo=%2Fwallet%2Fhistory&error=${error}`;
+      await page.goto(signin('sign_in_expired'));
+      const alert = page.getByRole('alert');
+      await alert.getByText('The sign-in took too long and has expired. Please sign in again.').waitFor();
+      await shoot(page, 'wallet-signin-error');
+      await page.getByLabel('Language').selectOption('zh_TW');
+      await alert.getByText('登入等候過久，已經逾時，請重新登入。').waitFor();
+      await page.goto(signin('sign_in_failed'));
+      await alert.getByText('無法完成登入，請再試一次。').waitFor();
+      await page.getByLabel('語言').selectOption('en');
+      await alert.getByText('We could not sign you in. Please try again.').waitFor();
+      // Any other value is not echoed as it was written.
+      await page.goto(signin('Call%20us%20now'));
+      await alert.getByText('The sign-in did not finish (unknown). Please try again.').waitFor();
+      // Signing in from here still returns to where the shopper was going.
+      await page.getByRole('button', { name: 'Continue as bob', exact: true }).click();
+      await page.waitForURL(`${p.url}/wallet/history`);
     } finally {
       await phone.context.close();
     }

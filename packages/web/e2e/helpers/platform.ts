@@ -59,6 +59,8 @@ export interface Platform {
     amount: number;
     locale?: string;
     confirmUrlType?: 'CLIENT' | 'SERVER' | 'NONE';
+    /** Only the browser that started the payment may open the confirmUrl. */
+    checkConfirmUrlBrowser?: boolean;
     products?: ReadonlyArray<{ name: string; quantity: number; price: number }>;
   }): Promise<Requested>;
   close(): Promise<void>;
@@ -196,8 +198,12 @@ export async function startPlatform(): Promise<Platform> {
         body === undefined ? undefined : JSON.stringify(body),
       );
     },
-    async requestPayment({ orderId, amount, locale, confirmUrlType, products }) {
+    async requestPayment({ orderId, amount, locale, confirmUrlType, checkConfirmUrlBrowser, products }) {
       const lines = products ?? [{ name: 'Green tea latte', quantity: 1, price: amount }];
+      const display = {
+        ...(locale ? { locale } : {}),
+        ...(checkConfirmUrlBrowser ? { checkConfirmUrlBrowser } : {}),
+      };
       const r = await platform.v3('POST', '/v3/payments/request', {
         amount,
         currency: 'TWD',
@@ -208,7 +214,7 @@ export async function startPlatform(): Promise<Platform> {
           cancelUrl: `${merchant.url}/cancel`,
           ...(confirmUrlType ? { confirmUrlType } : {}),
         },
-        ...(locale ? { options: { display: { locale } } } : {}),
+        ...(Object.keys(display).length > 0 ? { options: { display } } : {}),
       });
       if (r.returnCode !== '0000') {
         throw new Error(`request failed: ${r.returnCode}`);

@@ -3,10 +3,10 @@ import { apiCall, setCsrfToken } from './client.ts';
 import type {
   ApproveChoice,
   ApproveResult,
-  Checkout,
   Currency,
   HistoryItem,
   NewCard,
+  OpenedCheckout,
   SessionInfo,
   SessionUser,
   Wallet,
@@ -41,9 +41,9 @@ export async function signOut(): Promise<void> {
   await apiCall('POST', '/api/session/logout', {});
 }
 
-/** One checkout by its reserve id. */
-export function getCheckout(reserveId: string): Promise<Checkout> {
-  return apiCall<Checkout>('GET', `/api/checkout/${enc(reserveId)}`);
+/** One checkout by its reserve id; the first browser to ask is where the payment started. */
+export function getCheckout(reserveId: string): Promise<OpenedCheckout> {
+  return apiCall<OpenedCheckout>('GET', `/api/checkout/${enc(reserveId)}`);
 }
 
 /** The URL of a checkout's server-sent status events. */
@@ -86,16 +86,12 @@ export async function removeCard(cardId: string): Promise<void> {
   await apiCall('DELETE', `/api/wallet/cards/${enc(cardId)}`);
 }
 
+/** One payment of the signed-in user, with its items and refunds (404 for anyone else's). */
+export function getReceipt(transactionId: string): Promise<HistoryItem> {
+  return apiCall<HistoryItem>('GET', `/api/wallet/receipts/${enc(transactionId)}`);
+}
+
 /** Payments and refunds, newest first. */
 export async function getHistory(): Promise<readonly HistoryItem[]> {
   return (await apiCall<{ items: HistoryItem[] }>('GET', '/api/wallet/history')).items;
-}
-
-/** The sandbox platform clock (its offset from real time), or undefined outside sandbox. */
-export async function getSandboxClock(): Promise<{ now: string; offsetSeconds: number } | undefined> {
-  try {
-    return await apiCall('GET', '/sandbox/v1/clock');
-  } catch {
-    return undefined;
-  }
 }

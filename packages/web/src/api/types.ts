@@ -7,15 +7,19 @@ export type Currency = 'TWD' | 'USD' | 'THB' | 'JPY';
 /** Where a checkout is, in the shopper's terms. */
 export type CheckoutStatus = 'WAITING' | 'APPROVED' | 'COMPLETED' | 'CANCELLED' | 'EXPIRED' | 'FAILED';
 
-/** One product line of a checkout. */
-export interface CheckoutProduct {
+/** One product line: name, quantity and unit price. */
+export interface ProductLine {
   readonly name: string;
   readonly quantity: number;
   readonly price: number;
+}
+
+/** One product line of a checkout, with the merchant's image if it sent one. */
+export interface CheckoutProduct extends ProductLine {
   readonly imageUrl?: string;
 }
 
-/** GET /api/checkout/{reserveId} and each `status` event of its stream. */
+/** Each `status` event of GET /api/checkout/{reserveId}/events (and the core of the GET). */
 export interface Checkout {
   readonly reserveId: string;
   readonly transactionId: string;
@@ -33,6 +37,13 @@ export interface Checkout {
   readonly redirectUrl: string | null;
   readonly cancelUrl: string;
   readonly payType: 'NORMAL' | 'PREAPPROVED';
+  /** The platform clock when the view was made (the sandbox clock may run ahead of real time). */
+  readonly serverTime: string;
+}
+
+/** GET /api/checkout/{reserveId}: the checkout, and whether this browser opened the link first. */
+export interface OpenedCheckout extends Checkout {
+  readonly startedHere: boolean;
 }
 
 /** A signed-in wallet user. */
@@ -88,7 +99,7 @@ export interface HistoryRefund {
   readonly type: string;
 }
 
-/** One line of GET /api/wallet/history. */
+/** One line of GET /api/wallet/history, and GET /api/wallet/receipts/{transactionId}. */
 export interface HistoryItem {
   readonly transactionId: string;
   readonly orderId: string;
@@ -100,7 +111,7 @@ export interface HistoryItem {
   readonly date: string;
   readonly payInfo: readonly PayInfoPart[];
   readonly refunds: readonly HistoryRefund[];
-  readonly products?: readonly CheckoutProduct[];
+  readonly products: readonly ProductLine[];
 }
 
 /** What the shopper chose to pay with. */
@@ -114,7 +125,9 @@ export interface ApproveChoice {
 /** POST /api/pay/{reserveId}/approve. */
 export interface ApproveResult {
   readonly redirectUrl: string | null;
-  readonly confirmUrlType: string;
+  /** checkConfirmUrlBrowser, and this browser did not start the payment: no redirect, guide back. */
+  readonly guide: boolean;
+  readonly confirmUrlType: 'CLIENT' | 'SERVER' | 'NONE';
 }
 
 /** A new card as typed. */

@@ -71,6 +71,8 @@ export const en = {
   'pay.doneBody': 'Return to {merchant} to finish your order.',
   'pay.doneDesktop': 'Your computer is taking you back to {merchant}.',
   'pay.redirecting': 'Payment approved. Returning to {merchant}…',
+  'pay.guideBody':
+    'To finish, return to the browser where you started the payment — it will continue automatically.',
   'pay.cancelledTitle': 'Payment cancelled',
   'pay.cancelledBody': 'Nothing was charged.',
   'pay.alreadyApproved': 'This payment has already been approved.',
@@ -107,6 +109,8 @@ export const en = {
   'signin.oidcBody': 'You go to the sign-in provider this Jinliu uses and come straight back here.',
   'signin.oidcButton': 'Continue to sign in',
   'signin.failed': 'The sign-in did not finish ({code}). Please try again.',
+  'signin.errorFailed': 'We could not sign you in. Please try again.',
+  'signin.errorExpired': 'The sign-in took too long and has expired. Please sign in again.',
   'signin.liveTitle': 'Sign-in needs an identity provider',
   'signin.liveBody':
     'This Jinliu runs in live mode: shoppers sign in through the OpenID Connect provider (such as LINE Login) the operator configures. No provider is configured yet.',
@@ -175,7 +179,7 @@ export const en = {
   'receipt.paidWith': 'Paid with',
   'receipt.refunds': 'Refunds',
   'receipt.noRefunds': 'No refunds.',
-  'receipt.notFound': 'This receipt was not found in your history.',
+  'receipt.notFound': 'This receipt was not found in your wallet.',
 
   'method.BALANCE': 'Balance',
   'method.CREDIT_CARD': 'Card',

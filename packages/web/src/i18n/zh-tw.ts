@@ -71,6 +71,7 @@ export const zhTw: Record<MessageKey, string> = {
   'pay.doneBody': '請返回 {merchant} 完成訂單。',
   'pay.doneDesktop': '您的電腦將帶您返回 {merchant}。',
   'pay.redirecting': '付款已確認，正在返回 {merchant}…',
+  'pay.guideBody': '如要完成付款，請回到您開始付款的瀏覽器，該頁面會自動繼續。',
   'pay.cancelledTitle': '付款已取消',
   'pay.cancelledBody': '未產生任何扣款。',
   'pay.alreadyApproved': '此筆付款已確認。',
@@ -107,6 +108,8 @@ export const zhTw: Record<MessageKey, string> = {
   'signin.oidcBody': '您將前往此金流使用的登入服務，完成後會直接回到這裡。',
   'signin.oidcButton': '前往登入',
   'signin.failed': '登入未完成（{code}），請再試一次。',
+  'signin.errorFailed': '無法完成登入，請再試一次。',
+  'signin.errorExpired': '登入等候過久，已經逾時，請重新登入。',
   'signin.liveTitle': '登入需要身分提供者',
   'signin.liveBody':
     '此金流以正式模式運作：使用者須透過營運者設定的 OpenID Connect 身分提供者（例如 LINE Login）登入，目前尚未設定。',
@@ -175,7 +178,7 @@ export const zhTw: Record<MessageKey, string> = {
   'receipt.paidWith': '付款方式',
   'receipt.refunds': '退款',
   'receipt.noRefunds': '沒有退款。',
-  'receipt.notFound': '在您的交易紀錄中找不到此收據。',
+  'receipt.notFound': '在您的錢包中找不到此收據。',
 
   'method.BALANCE': '餘額',
   'method.CREDIT_CARD': '信用卡',

@@ -2,18 +2,18 @@ import type { Checkout } from '../../api/types.ts';
 import { ResultPanel } from '../../components/result-panel.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-/** The desktop checkout once it can no longer be paid: expired, failed, cancelled, done or unknown. */
+/** The desktop checkout once it cannot be paid: expired, failed, cancelled, done, guide back, unknown. */
 export function CheckoutClosed({
   kind,
   checkout,
 }: {
-  kind: 'expired' | 'failed' | 'cancelled' | 'done' | 'notFound';
+  kind: 'expired' | 'failed' | 'cancelled' | 'done' | 'guide' | 'notFound';
   checkout: Checkout | undefined;
 }) {
   const { t } = useI18n();
   const merchant = checkout?.merchantName ?? '';
   const back =
-    checkout?.cancelUrl && kind !== 'done' ? (
+    checkout?.cancelUrl && kind !== 'done' && kind !== 'guide' ? (
       <a className="button button--primary" href={checkout.cancelUrl} data-testid="back-to-merchant">
         {t('checkout.backToMerchant', { merchant })}
       </a>
@@ -49,6 +49,12 @@ export function CheckoutClosed({
       return (
         <ResultPanel tone="success" title={t('checkout.doneTitle')} testId="checkout-done">
           <p>{t('checkout.doneBody', { merchant })}</p>
+        </ResultPanel>
+      );
+    case 'guide':
+      return (
+        <ResultPanel tone="success" title={t('checkout.doneTitle')} testId="checkout-guide">
+          <p>{t('pay.guideBody')}</p>
         </ResultPanel>
       );
     default:

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { checkoutEventsUrl, getCheckout } from '../../api/endpoints.ts';
-import type { Checkout } from '../../api/types.ts';
+import type { Checkout, OpenedCheckout } from '../../api/types.ts';
+import { clockOffset } from '../../lib/server-clock.ts';
 
 const notFound = (e: unknown) => e instanceof ApiError && (e.code === '1150' || e.status === 404);
 
@@ -13,16 +14,23 @@ export interface LiveCheckout {
   readonly checkout: Checkout | undefined;
   readonly error: string | undefined;
   readonly transport: 'events' | 'polling';
+  /** Milliseconds the platform clock is ahead of this device's (from the latest `serverTime`). */
+  readonly offsetMs: number;
+  /** True when this browser opened the payment link first (checkConfirmUrlBrowser); true until known. */
+  readonly startedHere: boolean;
 }
 
 /**
  * Follows a checkout live: first a GET, then server-sent `status` events; if EventSource is
- * missing or the stream fails, GET every 2 s instead. Stops at a final state.
+ * missing or the stream fails, GET every 2 s instead. Stops at a final state. Every view
+ * carries the server's time, which sets the clock offset for the expiry countdown.
  */
 export function useLiveCheckout(reserveId: string): LiveCheckout {
   const [checkout, setCheckout] = useState<Checkout | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [transport, setTransport] = useState<'events' | 'polling'>('events');
+  const [offsetMs, setOffsetMs] = useState(0);
+  const [startedHere, setStartedHere] = useState(true);
 
   useEffect(() => {
     let stopped = false;
@@ -30,15 +38,20 @@ export function useLiveCheckout(reserveId: string): LiveCheckout {
     let timer: number | undefined;
 
     const apply = (c: Checkout): boolean => {
+      setOffsetMs(clockOffset(c.serverTime));
       setCheckout(c);
       return c.status !== 'WAITING';
+    };
+    const applyOpened = (c: OpenedCheckout): boolean => {
+      setStartedHere(c.startedHere);
+      return apply(c);
     };
     const poll = async () => {
       if (stopped) {
         return;
       }
       try {
-        if (apply(await getCheckout(reserveId))) {
+        if (applyOpened(await getCheckout(reserveId))) {
           return;
         }
       } catch (e) {
@@ -59,7 +72,7 @@ export function useLiveCheckout(reserveId: string): LiveCheckout {
     };
     const start = async () => {
       try {
-        if (apply(await getCheckout(reserveId))) {
+        if (applyOpened(await getCheckout(reserveId))) {
           return;
         }
       } catch (e) {
@@ -95,5 +108,5 @@ export function useLiveCheckout(reserveId: string): LiveCheckout {
     };
   }, [reserveId]);
 
-  return { checkout, error, transport };
+  return { checkout, error, transport, offsetMs, startedHere };
 }

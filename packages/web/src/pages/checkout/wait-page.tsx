@@ -9,7 +9,6 @@ import { QrCode } from '../../components/qr-code.tsx';
 import { errorText } from '../../i18n/error-text.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { groupDigits } from '../../lib/format.ts';
-import { usePlatformOffset } from '../../lib/platform-offset.ts';
 import { CheckoutClosed } from './checkout-closed.tsx';
 import { useLiveCheckout } from './use-live-checkout.ts';
 
@@ -18,8 +17,19 @@ export function walletLink(reserveId: string, fromQr: boolean): string {
   return `${window.location.origin}/app/payment/${encodeURIComponent(reserveId)}${fromQr ? '?via=qr' : ''}`;
 }
 
-function leavesFor(c: Checkout | undefined): string | null {
-  if (!c?.redirectUrl) {
+// checkConfirmUrlBrowser: only the browser that started the payment opens the confirmUrl;
+// another one showing this page tells the shopper to go back there (as the server does).
+function guideOnly(c: Checkout, startedHere: boolean): boolean {
+  return (
+    c.checkConfirmUrlBrowser &&
+    !startedHere &&
+    c.redirectUrl !== null &&
+    (c.status === 'APPROVED' || c.status === 'COMPLETED')
+  );
+}
+
+function leavesFor(c: Checkout | undefined, startedHere: boolean): string | null {
+  if (!c?.redirectUrl || guideOnly(c, startedHere)) {
     return null;
   }
   return c.status === 'APPROVED' || c.status === 'COMPLETED' || c.status === 'CANCELLED'
@@ -31,8 +41,7 @@ function leavesFor(c: Checkout | undefined): string | null {
 export function WaitPage({ reserveId }: { reserveId: string }) {
   const { t, suggest } = useI18n();
   const { session } = useSession();
-  const { checkout, error, transport } = useLiveCheckout(reserveId);
-  const offset = usePlatformOffset(session?.mode === 'sandbox');
+  const { checkout, error, transport, offsetMs, startedHere } = useLiveCheckout(reserveId);
   const [cancelling, setCancelling] = useState(false);
   const [cancelError, setCancelError] = useState<string | undefined>();
   const leaving = useRef(false);
@@ -43,7 +52,7 @@ export function WaitPage({ reserveId }: { reserveId: string }) {
     }
   }, [checkout, suggest]);
 
-  const target = leavesFor(checkout);
+  const target = leavesFor(checkout, startedHere);
   useEffect(() => {
     if (target && !leaving.current) {
       leaving.current = true;
@@ -90,9 +99,11 @@ export function WaitPage({ reserveId }: { reserveId: string }) {
     );
   }
   if (!target && checkout.status !== 'WAITING') {
+    const guide = guideOnly(checkout, startedHere);
+    const kind = checkout.status === 'CANCELLED' ? 'cancelled' : guide ? 'guide' : 'done';
     return (
       <AppShell wide>
-        <CheckoutClosed kind={checkout.status === 'CANCELLED' ? 'cancelled' : 'done'} checkout={checkout} />
+        <CheckoutClosed kind={kind} checkout={checkout} />
       </AppShell>
     );
   }
@@ -117,7 +128,7 @@ export function WaitPage({ reserveId }: { reserveId: string }) {
             </ol>
           </div>
           <div className="checkout-order__foot">
-            <Countdown expiresAt={checkout.expiresAt} offsetMs={offset} />
+            <Countdown expiresAt={checkout.expiresAt} offsetMs={offsetMs} />
             <button
               type="button"
               className="button button--ghost"

@@ -15,7 +15,7 @@ import { navigate } from '../../lib/router.tsx';
 import { defaultMethod, holdingsFor, type MethodKey, PayMethods } from './pay-methods.tsx';
 import { PointsToggle, pointsFrom, type SplitPart, SplitSummary } from './points-split.tsx';
 
-type Phase = 'form' | 'busy' | 'redirecting' | 'done' | 'cancelled' | 'closed';
+type Phase = 'form' | 'busy' | 'redirecting' | 'done' | 'guide' | 'cancelled' | 'closed';
 
 const closedKey = {
   APPROVED: 'pay.alreadyApproved',
@@ -28,7 +28,8 @@ const closedKey = {
 /**
  * The wallet's approval sheet (paymentUrl.app, or a QR / typed code from the desktop page):
  * what is paid, how (balance, card, points, points plus either), the PIN, approve or cancel.
- * `companion` = the desktop page goes on to the merchant, so this page only confirms.
+ * `companion` = the desktop page goes on to the merchant, so this page only confirms. With the
+ * merchant's checkConfirmUrlBrowser, a browser that did not start the payment shows a guide back.
  */
 export function ApprovePage({ reserveId, companion }: { reserveId: string; companion: boolean }) {
   const { t, locale, suggest } = useI18n();
@@ -121,7 +122,9 @@ export function ApprovePage({ reserveId, companion }: { reserveId: string; compa
     setError(undefined);
     try {
       const r = await approveCheckout(reserveId, choice);
-      if (r.redirectUrl && !companion) {
+      if (r.guide) {
+        setPhase('guide');
+      } else if (r.redirectUrl && !companion) {
         setPhase('redirecting');
         window.location.assign(r.redirectUrl);
       } else {
@@ -171,16 +174,22 @@ export function ApprovePage({ reserveId, companion }: { reserveId: string; compa
     );
   };
 
-  if (phase === 'done' || phase === 'redirecting') {
+  if (phase === 'done' || phase === 'redirecting' || phase === 'guide') {
     return (
       <AppShell>
-        <ResultPanel tone="success" title={t('pay.doneTitle')} testId="pay-done">
+        <ResultPanel
+          tone="success"
+          title={t('pay.doneTitle')}
+          testId={phase === 'guide' ? 'pay-guide' : 'pay-done'}
+        >
           <p>
-            {phase === 'redirecting'
-              ? t('pay.redirecting', { merchant })
-              : companion
-                ? t('pay.doneDesktop', { merchant })
-                : t('pay.doneBody', { merchant })}
+            {phase === 'guide'
+              ? t('pay.guideBody')
+              : phase === 'redirecting'
+                ? t('pay.redirecting', { merchant })
+                : companion
+                  ? t('pay.doneDesktop', { merchant })
+                  : t('pay.doneBody', { merchant })}
           </p>
           <p className="result__amount">{formatMoney(checkout.amount, checkout.currency, locale)}</p>
         </ResultPanel>

@@ -1,3 +1,4 @@
+import { ApiError } from '../../api/client.ts';
 import { Amount } from '../../components/amount.tsx';
 import { AppShell } from '../../components/app-shell.tsx';
 import { errorText } from '../../i18n/error-text.ts';
@@ -5,19 +6,20 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDate, formatMoney } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
 import { statusKey, statusTone } from './status-label.ts';
-import { useHistory } from './use-history.ts';
+import { useReceipt } from './use-receipt.ts';
 
-/** One payment's receipt: merchant, order, date, items, how it was paid, refunds. */
+const notFound = (e: unknown) => e instanceof ApiError && (e.code === '1150' || e.status === 404);
+
+/** One payment's receipt, from its own endpoint: merchant, order, date, items, how it was paid, refunds. */
 export function ReceiptPage({ transactionId }: { transactionId: string }) {
   const { t, locale } = useI18n();
-  const { items, error } = useHistory();
-  const item = items?.find((i) => i.transactionId === transactionId);
+  const { item, error } = useReceipt(transactionId);
   if (!item) {
     return (
       <AppShell>
-        <section className="card stack-s">
-          <p role={error || items ? 'alert' : undefined} aria-busy={!error && !items}>
-            {error ? errorText(error, t) : items ? t('receipt.notFound') : t('app.loading')}
+        <section className="card stack-s" data-testid={error ? 'receipt-error' : undefined}>
+          <p role={error ? 'alert' : undefined} aria-busy={!error}>
+            {error ? (notFound(error) ? t('receipt.notFound') : errorText(error, t)) : t('app.loading')}
           </p>
           <Link className="link small" href="/wallet/history">
             {t('app.back')}
@@ -27,7 +29,7 @@ export function ReceiptPage({ transactionId }: { transactionId: string }) {
     );
   }
   const money = (n: number) => formatMoney(n, item.currency, locale);
-  const products = item.products ?? [];
+  const products = item.products;
   return (
     <AppShell>
       <article className="card receipt stack-s" aria-labelledby="receipt-title" data-testid="receipt">
@@ -64,8 +66,9 @@ export function ReceiptPage({ transactionId }: { transactionId: string }) {
             </div>
           ) : null}
         </dl>
+        {products.length > 0 ? <h2 className="section-title">{t('checkout.items')}</h2> : null}
         {products.length > 0 ? (
-          <ul className="items" aria-label={t('checkout.items')}>
+          <ul className="items" aria-label={t('checkout.items')} data-testid="receipt-items">
             {products.map((p) => (
               <li key={`${p.name}-${p.price}-${p.quantity}`} className="items__row">
                 <span className="items__name">

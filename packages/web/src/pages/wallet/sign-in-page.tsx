@@ -6,8 +6,21 @@ import { AppShell } from '../../components/app-shell.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { ResultPanel } from '../../components/result-panel.tsx';
 import { errorText } from '../../i18n/error-text.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { type Translate, useI18n } from '../../i18n/i18n.tsx';
 import { navigate, safeReturnPath, useLocation } from '../../lib/router.tsx';
+
+/** Why the OpenID Connect sign-in came back here (`?error=`), in the shopper's words. */
+function failureText(code: string, t: Translate): string {
+  switch (code) {
+    case 'sign_in_failed':
+      return t('signin.errorFailed');
+    case 'sign_in_expired':
+      return t('signin.errorExpired');
+    default:
+      // Only a code-like value is echoed: the query string is anyone's to write.
+      return t('signin.failed', { code: /^[a-z0-9_]{1,40}$/.test(code) ? code : 'unknown' });
+  }
+}
 
 /** Wallet sign-in: a sandbox test user (pick or create); live mode needs an OpenID Connect provider. */
 export function SignInPage() {
@@ -22,6 +35,11 @@ export function SignInPage() {
   const sandbox = session?.mode === 'sandbox';
   const oidc = session?.signIn.oidc === true;
   const failed = query.get('error');
+  const failure = failed ? (
+    <Notice tone="error" id="signin-error">
+      {failureText(failed, t)}
+    </Notice>
+  ) : null;
 
   useEffect(() => {
     if (sandbox) {
@@ -55,7 +73,7 @@ export function SignInPage() {
         {t('signin.oidcTitle')}
       </Heading>
       <p className="muted">{t('signin.oidcBody')}</p>
-      {failed ? <p role="alert">{t('signin.failed', { code: failed })}</p> : null}
+      {failure}
       <a
         className="button button--primary button--block"
         href={`/api/session/oidc/start?returnTo=${encodeURIComponent(returnTo)}`}
@@ -69,6 +87,7 @@ export function SignInPage() {
       <AppShell>
         {provider ?? (
           <ResultPanel tone="neutral" title={t('signin.liveTitle')} testId="signin-live">
+            {failure}
             <p>{t('signin.liveBody')}</p>
           </ResultPanel>
         )}
@@ -83,6 +102,7 @@ export function SignInPage() {
           <h1 id="signin-title" className="page-title">
             {t('signin.title')}
           </h1>
+          {provider ? null : failure}
           <p className="muted">{t('signin.sandboxIntro')}</p>
           <h2 className="section-title">{t('signin.testUsers')}</h2>
           <ul className="user-list" aria-busy={users === undefined}>
