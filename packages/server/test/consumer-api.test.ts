@@ -248,6 +248,15 @@ describe('consumer API: hosted checkout and wallet', () => {
       null,
       'the other browser gets the guide page, not the confirmUrl',
     );
+    const elsewhere = await phone.call('GET', `/api/checkout/${reserveId}`);
+    assert.equal(elsewhere.body.status, 'APPROVED');
+    assert.equal(elsewhere.body.redirectUrl, null, 'the server withholds the confirmUrl from other browsers');
+    const stream = await p.app.inject({ method: 'GET', url: `/api/checkout/${reserveId}/events` });
+    assert.match(
+      stream.body,
+      /"redirectUrl":null/,
+      'a stream without the starting browser cookie gets no confirmUrl',
+    );
     const seen = await desktop.call('GET', `/api/checkout/${reserveId}`);
     assert.match(
       seen.body.redirectUrl,
@@ -270,5 +279,23 @@ describe('consumer API: hosted checkout and wallet', () => {
     const other = browser(p);
     await other.signIn(p.bob);
     assert.equal((await other.call('GET', `/api/wallet/receipts/${w.id}`)).status, 404);
+  });
+
+  it('the status stream reports a jump of the platform clock so countdowns follow it', async () => {
+    const w = await waiting('c-clock');
+    const streamed = p.app.inject({ method: 'GET', url: `/api/checkout/${w.reserveId}/events` });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await p.app.inject({
+      method: 'POST',
+      url: '/sandbox/v1/clock/advance',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ seconds: 600 }),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await p.app.inject({ method: 'POST', url: `/sandbox/v1/payments/${w.id}/cancel` });
+    const events = (await streamed).body.split('\n\n').filter((e) => e.startsWith('event: status'));
+    const times = events.map((e) => Date.parse(JSON.parse(e.split('data: ')[1] ?? '{}').serverTime));
+    assert.ok(events.length >= 2, `at least the jump and the cancel: ${events.length}`);
+    assert.ok((times[1] ?? 0) - (times[0] ?? 0) >= 600_000, 'the second event carries the advanced clock');
   });
 });

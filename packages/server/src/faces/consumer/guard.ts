@@ -50,6 +50,14 @@ export function createGuard(sessions: SessionCodec) {
 
 const browserCookie = 'jinliu_browser';
 
+/** The hashed id of this browser, if it already has one (for streams, which cannot set cookies). */
+export function existingBrowser(request: FastifyRequest): string | undefined {
+  const id = request.cookies?.[browserCookie];
+  return id && /^[A-Za-z0-9_-]{22,64}$/.test(id)
+    ? createHash('sha256').update(id).digest('base64url')
+    : undefined;
+}
+
 /** A stable, anonymous id of this browser (random, HttpOnly cookie), hashed before it is stored. */
 export function browserOf(request: FastifyRequest, reply: FastifyReply): string {
   let id = request.cookies?.[browserCookie];

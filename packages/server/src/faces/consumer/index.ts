@@ -117,7 +117,7 @@ export async function consumerFace(app: FastifyInstance, opts: { services: Servi
     }
     // The first browser to open a payment link is where the payment started (checkConfirmUrlBrowser).
     const startedHere = await claimStartBrowser(services.db, view.reserveId, browserOf(request, reply));
-    return sendJson(reply, { ...checkoutJson(view), startedHere });
+    return sendJson(reply, checkoutJson(view, startedHere));
   });
 
   app.get('/api/checkout/:reserveId/events', { schema: { hide: true } }, async (request, reply) =>

@@ -7,8 +7,13 @@ export function money(minor: bigint, currency: Currency) {
   return rawNumber(formatWireAmount(minor, currency));
 }
 
-/** The checkout as JSON. */
-export function checkoutJson(v: CheckoutView) {
+/**
+ * The checkout as JSON for one browser. With checkConfirmUrlBrowser, only the browser that
+ * started the payment is given the confirmUrl to go to; others get null (and show a guide).
+ */
+export function checkoutJson(v: CheckoutView, startedHere = true) {
+  const withheld =
+    v.checkConfirmUrlBrowser && !startedHere && (v.status === 'APPROVED' || v.status === 'COMPLETED');
   return {
     reserveId: v.reserveId,
     transactionId: v.transactionId.toString(),
@@ -23,7 +28,8 @@ export function checkoutJson(v: CheckoutView) {
     locale: v.locale,
     confirmUrlType: v.confirmUrlType,
     checkConfirmUrlBrowser: v.checkConfirmUrlBrowser,
-    redirectUrl: v.redirectUrl,
+    redirectUrl: withheld ? null : v.redirectUrl,
+    startedHere,
     cancelUrl: v.cancelUrl,
     payType: v.payType,
     serverTime: v.serverTime.toISOString(),

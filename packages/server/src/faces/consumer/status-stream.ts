@@ -1,6 +1,8 @@
 import { stringifyJson } from '@jinliu/core';
+import { claimStartBrowser } from '@jinliu/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { checkoutByReserveId, type PaymentDeps } from '../../services/payments/index.ts';
+import { existingBrowser } from './guard.ts';
 import { checkoutJson } from './render.ts';
 
 const pollMs = 1000;
@@ -25,6 +27,8 @@ export async function streamCheckout(
       .code(404)
       .send({ error: { code: '1150', message: 'payment not found', requestId: request.id } });
   }
+  const browser = existingBrowser(request);
+  const startedHere = browser !== undefined && (await claimStartBrowser(deps.db, reserveId, browser));
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
@@ -45,11 +49,15 @@ export async function streamCheckout(
     lastWrite = Date.now();
   };
   let view = first;
+  let lastOffset = Number.NaN;
   while (!closed && Date.now() - started < maxStreamMs) {
-    const json = checkoutJson(view);
-    // The server time always moves; only a change in anything else is news.
+    const json = checkoutJson(view, startedHere);
+    // The server time always moves; news is any other change, or the platform clock jumping
+    // (the sandbox clock moved), which the page's countdown must follow.
     const key = stringifyJson({ ...json, serverTime: '' });
-    if (key !== last) {
+    const offset = view.serverTime.getTime() - Date.now();
+    if (key !== last || !(Math.abs(offset - lastOffset) < 2000)) {
+      lastOffset = offset;
       send(stringifyJson(json));
       last = key;
     } else if (Date.now() - lastWrite > keepAliveMs) {

@@ -18,12 +18,11 @@ export function walletLink(reserveId: string, fromQr: boolean): string {
 }
 
 // checkConfirmUrlBrowser: only the browser that started the payment opens the confirmUrl;
-// another one showing this page tells the shopper to go back there (as the server does).
+// another one showing this page tells the shopper to go back there (the server withholds the URL).
 function guideOnly(c: Checkout, startedHere: boolean): boolean {
   return (
     c.checkConfirmUrlBrowser &&
     !startedHere &&
-    c.redirectUrl !== null &&
     (c.status === 'APPROVED' || c.status === 'COMPLETED')
   );
 }
