@@ -173,4 +173,48 @@ describe('wallet approval on a phone', () => {
       await phone.context.close();
     }
   });
+  it('lets a new user change the PIN from the wallet and pay with the new one only', async () => {
+    const req = await p.requestPayment({ orderId: 'e2e-app-newpin', amount: 180 });
+    const phone = await phonePage(browser);
+    try {
+      const page = phone.page;
+      await page.goto(`${p.url}/wallet`);
+      await page.waitForURL(/\/wallet\/signin/);
+      await page.getByLabel('Display name').fill('erin');
+      await page.getByRole('button', { name: 'Create and sign in' }).click();
+      await page.getByRole('heading', { name: 'Hi, erin' }).waitFor();
+      await page.getByRole('link', { name: 'Change payment PIN' }).click();
+      await page.waitForURL(`${p.url}/wallet/pin`);
+      await page.getByRole('heading', { name: 'Change payment PIN' }).waitFor();
+
+      await page.getByLabel('Current PIN').fill('123456');
+      await page.getByLabel('New PIN', { exact: true }).fill('654321');
+      await page.getByLabel('Repeat new PIN').fill('654322');
+      await page.getByRole('button', { name: 'Save PIN' }).click();
+      await page.getByText('The two new PINs do not match.').waitFor();
+      await shoot(page, 'wallet-pin', true);
+      await page.getByLabel('Repeat new PIN').fill('654321');
+      await page.getByLabel('Current PIN').fill('111111');
+      await page.getByRole('button', { name: 'Save PIN' }).click();
+      await page.getByText('The current PIN is wrong.').waitFor();
+      assert.equal(await page.getByLabel('Current PIN').inputValue(), '', 'the wrong PIN is cleared');
+      await page.getByLabel('Current PIN').fill('123456');
+      await page.getByRole('button', { name: 'Save PIN' }).click();
+      await page.waitForURL(`${p.url}/wallet`);
+
+      await page.goto(req.appUrl);
+      await page.getByText('Signed in as erin').waitFor();
+      await page.getByLabel('Payment PIN').fill('123456');
+      await page.getByRole('button', { name: 'Pay NT$180' }).click();
+      await page.getByRole('alert').getByText('Wrong PIN. 2 attempts left.').waitFor();
+      await page.getByLabel('Payment PIN').fill('654321');
+      await page.getByRole('button', { name: 'Pay NT$180' }).click();
+      await page.waitForURL((u) => u.href.startsWith(`${p.merchantUrl}/confirm`));
+      const confirmed = await p.confirm(req.transactionId, 180);
+      assert.equal(confirmed.returnCode, '0000');
+      assert.deepEqual(confirmed.payInfo, [['BALANCE', 180]]);
+    } finally {
+      await phone.context.close();
+    }
+  });
 });

@@ -7,6 +7,7 @@ import { AddCardPage } from './pages/wallet/add-card-page.tsx';
 import { ApprovePage } from './pages/wallet/approve-page.tsx';
 import { HistoryPage } from './pages/wallet/history-page.tsx';
 import { HomePage } from './pages/wallet/home-page.tsx';
+import { PinPage } from './pages/wallet/pin-page.tsx';
 import { ReceiptPage } from './pages/wallet/receipt-page.tsx';
 import { SignInPage } from './pages/wallet/sign-in-page.tsx';
 import { TokenPage } from './pages/wallet/token-page.tsx';
@@ -64,6 +65,8 @@ export function App() {
       return <AddCardPage />;
     case '/wallet/history':
       return <HistoryPage />;
+    case '/wallet/pin':
+      return <PinPage />;
     default:
       return <NotFound />;
   }

@@ -86,6 +86,11 @@ export async function removeCard(cardId: string): Promise<void> {
   await apiCall('DELETE', `/api/wallet/cards/${enc(cardId)}`);
 }
 
+/** Sets the payment PIN; changing an existing one needs the current PIN (else `pin_incorrect`). */
+export async function setPin(pin: string, currentPin?: string): Promise<void> {
+  await apiCall('POST', '/api/wallet/pin', currentPin === undefined ? { pin } : { pin, currentPin });
+}
+
 /** One payment of the signed-in user, with its items and refunds (404 for anyone else's). */
 export function getReceipt(transactionId: string): Promise<HistoryItem> {
   return apiCall<HistoryItem>('GET', `/api/wallet/receipts/${enc(transactionId)}`);

@@ -58,6 +58,8 @@ export interface SessionInfo {
   readonly csrfToken: string;
   readonly mode: 'sandbox' | 'live';
   readonly signIn: { readonly sandbox: boolean; readonly oidc: boolean };
+  /** Whether the signed-in user has a payment PIN (false when nobody is signed in). */
+  readonly pinSet: boolean;
 }
 
 /** An amount held in one currency. */

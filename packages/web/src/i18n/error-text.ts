@@ -15,6 +15,7 @@ const own: Readonly<Record<string, MessageKey>> = {
   '1150': 'error.1150',
   pin_locked: 'error.pinLocked',
   pin_format: 'error.pinFormat',
+  pin_not_set: 'error.pinNotSet',
   csrf: 'error.csrf',
   network: 'error.network',
 };

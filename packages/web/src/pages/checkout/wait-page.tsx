@@ -20,11 +20,7 @@ export function walletLink(reserveId: string, fromQr: boolean): string {
 // checkConfirmUrlBrowser: only the browser that started the payment opens the confirmUrl;
 // another one showing this page tells the shopper to go back there (the server withholds the URL).
 function guideOnly(c: Checkout, startedHere: boolean): boolean {
-  return (
-    c.checkConfirmUrlBrowser &&
-    !startedHere &&
-    (c.status === 'APPROVED' || c.status === 'COMPLETED')
-  );
+  return c.checkConfirmUrlBrowser && !startedHere && (c.status === 'APPROVED' || c.status === 'COMPLETED');
 }
 
 function leavesFor(c: Checkout | undefined, startedHere: boolean): string | null {

@@ -11,7 +11,7 @@ import { ResultPanel } from '../../components/result-panel.tsx';
 import { errorText } from '../../i18n/error-text.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatMoney, roundTo } from '../../lib/format.ts';
-import { navigate } from '../../lib/router.tsx';
+import { Link, navigate } from '../../lib/router.tsx';
 import { defaultMethod, holdingsFor, type MethodKey, PayMethods } from './pay-methods.tsx';
 import { PointsToggle, pointsFrom, type SplitPart, SplitSummary } from './points-split.tsx';
 
@@ -136,6 +136,10 @@ export function ApprovePage({ reserveId, companion }: { reserveId: string; compa
         await refresh();
         return;
       }
+      if (code === 'pin_not_set') {
+        // The session said otherwise (another tab, or a stale view): ask for a PIN first.
+        void refresh();
+      }
       if (err instanceof ApiError && (code === 'pin_locked' || code === '1180' || code === '1179')) {
         setClosedBy(err);
         setPhase('closed');
@@ -218,6 +222,8 @@ export function ApprovePage({ reserveId, companion }: { reserveId: string; compa
 
   const busy = phase === 'busy';
   const here = window.location.pathname + window.location.search;
+  // No PIN yet (e.g. a new OpenID Connect user): the sheet sends the shopper to set one first.
+  const needsPin = session?.pinSet === false || error?.code === 'pin_not_set';
   return (
     <AppShell>
       <form className="stack" onSubmit={submit} noValidate aria-label={t('pay.title')}>
@@ -261,27 +267,44 @@ export function ApprovePage({ reserveId, companion }: { reserveId: string; compa
           <SplitSummary checkout={checkout} parts={parts} />
         </section>
         <section className="card stack-s">
-          <PinField
-            value={pin}
-            onChange={setPin}
-            sandbox={session?.mode === 'sandbox'}
-            disabled={busy}
-            inputRef={pinRef}
-            invalid={error?.code === 'pin_incorrect' || error?.code === 'pin_format'}
-          />
-          <Notice tone="error" id="pay-error">
-            {error ? errorText(error, t) : undefined}
-          </Notice>
-          <button
-            type="submit"
-            className="button button--primary button--block"
-            disabled={busy}
-            data-testid="approve"
-          >
-            {busy
-              ? t('pay.approving')
-              : t('pay.approve', { amount: formatMoney(checkout.amount, checkout.currency, locale) })}
-          </button>
+          {needsPin ? (
+            <div className="stack-s" data-testid="pin-needed">
+              <Notice tone="info" id="pay-pin-needed">
+                <strong>{t('pay.pinNeeded')}</strong>
+              </Notice>
+              <p className="muted small">{t('pay.pinNeededBody')}</p>
+              <Link
+                className="button button--primary button--block"
+                href={`/wallet/pin?returnTo=${encodeURIComponent(here)}`}
+              >
+                {t('pay.setPin')}
+              </Link>
+            </div>
+          ) : (
+            <>
+              <PinField
+                value={pin}
+                onChange={setPin}
+                sandbox={session?.mode === 'sandbox'}
+                disabled={busy}
+                inputRef={pinRef}
+                invalid={error?.code === 'pin_incorrect' || error?.code === 'pin_format'}
+              />
+              <Notice tone="error" id="pay-error">
+                {error ? errorText(error, t) : undefined}
+              </Notice>
+              <button
+                type="submit"
+                className="button button--primary button--block"
+                disabled={busy}
+                data-testid="approve"
+              >
+                {busy
+                  ? t('pay.approving')
+                  : t('pay.approve', { amount: formatMoney(checkout.amount, checkout.currency, locale) })}
+              </button>
+            </>
+          )}
           <button
             type="button"
             className="button button--ghost button--block"

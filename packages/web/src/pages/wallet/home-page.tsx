@@ -14,7 +14,7 @@ import { TopUpForm } from './top-up-form.tsx';
 /** The wallet's home: balances, points, saved cards, top-up, and the way to history and sign-out. */
 export function HomePage() {
   const { t } = useI18n();
-  const { refresh } = useSession();
+  const { session, refresh } = useSession();
   const user = useSignedInUser();
   const [wallet, setWallet] = useState<Wallet | undefined>();
   const [error, setError] = useState<unknown>();
@@ -104,6 +104,15 @@ export function HomePage() {
             + {t('wallet.addCard')}
           </Link>
           <Notice tone="error">{error ? errorText(error, t) : undefined}</Notice>
+        </section>
+        <section className="card stack-s" aria-labelledby="pin-title">
+          <h2 id="pin-title" className="section-title">
+            {t('wallet.pin')}
+          </h2>
+          <p className="muted">{t(session?.pinSet === false ? 'wallet.noPin' : 'wallet.pinHelp')}</p>
+          <Link className="button button--ghost button--block" href="/wallet/pin">
+            {t(session?.pinSet === false ? 'wallet.setPin' : 'wallet.changePin')}
+          </Link>
         </section>
         <TopUpForm onDone={setWallet} />
       </div>

@@ -25,7 +25,7 @@ function failureText(code: string, t: Translate): string {
 /** Wallet sign-in: a sandbox test user (pick or create); live mode needs an OpenID Connect provider. */
 export function SignInPage() {
   const { t } = useI18n();
-  const { session, setUser } = useSession();
+  const { session, setUser, refresh } = useSession();
   const { query } = useLocation();
   const returnTo = safeReturnPath(query.get('returnTo'));
   const [users, setUsers] = useState<readonly SessionUser[] | undefined>();
@@ -53,6 +53,8 @@ export function SignInPage() {
     try {
       const r = await signInSandbox(who);
       setUser(r.user);
+      // The session's other facts (whether this user has a payment PIN) come from the server.
+      await refresh();
       navigate(returnTo, { replace: true });
     } catch (e) {
       setError(e);
