@@ -1,72 +1,25 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
-  approvedPayment,
-  assertLedgerBalanced,
-  requestBody,
-  sandbox,
-  startPlatform,
-  type TestPlatform,
-  v3,
-} from './helpers/test-app.ts';
-
-type Body = Record<string, unknown>;
-
-/** A deep copy of a valid request body with `edit` applied (for one-field mutations). */
-function mutated(orderId: string, edit: (b: Body) => void): Body {
-  const body = structuredClone(requestBody(orderId, 1000)) as Body;
-  edit(body);
-  return body;
-}
-
-function pkg(b: Body): Body {
-  return (b.packages as Body[])[0] as Body;
-}
-
-function product(b: Body): Body {
-  return (pkg(b).products as Body[])[0] as Body;
-}
-
-async function storedCount(p: TestPlatform, orderIdPrefix: string): Promise<number> {
-  const [row] = await p.services.db.query('SELECT count(*) AS n FROM payments WHERE order_id LIKE $1', [
-    `${orderIdPrefix}%`,
-  ]);
-  return Number(row?.n ?? -1);
-}
+  type BadInputFixtures,
+  mutated,
+  pkg,
+  product,
+  startBadInputFixtures,
+  storedCount,
+} from './helpers/bad-input-fixtures.ts';
+import { assertLedgerBalanced, requestBody, type TestPlatform, v3 } from './helpers/test-app.ts';
 
 describe('Online v3: malformed and invalid input gets its return code', () => {
   let p: TestPlatform;
-  let usd: { channelId: string; secret: string };
+  let usd: BadInputFixtures['usd'];
   let approved: bigint;
   let authorized: bigint;
   let captured: bigint;
   let regKey: string;
 
   before(async () => {
-    p = await startPlatform();
-    const created = await sandbox(p, 'POST', '/sandbox/v1/channels', {
-      name: 'Dollar shop',
-      currency: 'USD',
-    });
-    assert.equal(created.status, 201, JSON.stringify(created.body));
-    usd = { channelId: String(created.body.channelId), secret: String(created.body.channelSecret) };
-    approved = await approvedPayment(p, 'bad-approved', 1000);
-    authorized = await approvedPayment(p, 'bad-authorized', 1000, { capture: false });
-    assert.equal(
-      (await v3(p, 'POST', `/v3/payments/${authorized}/confirm`, { amount: 1000, currency: 'TWD' })).body
-        .returnCode,
-      '0000',
-    );
-    captured = await approvedPayment(p, 'bad-captured', 1000);
-    assert.equal(
-      (await v3(p, 'POST', `/v3/payments/${captured}/confirm`, { amount: 1000, currency: 'TWD' })).body
-        .returnCode,
-      '0000',
-    );
-    const reg = await approvedPayment(p, 'bad-reg', 100, { payType: 'PREAPPROVED' });
-    const regConfirm = await v3(p, 'POST', `/v3/payments/${reg}/confirm`, { amount: 100, currency: 'TWD' });
-    regKey = regConfirm.body.info.regKey as string;
-    assert.match(regKey, /^RK[A-Z0-9]{13}$/);
+    ({ p, usd, approved, authorized, captured, regKey } = await startBadInputFixtures());
   });
   after(async () => {
     await p.close();
