@@ -10,8 +10,8 @@ import {
   assertHygiene,
   type Credentials,
   rawHttp,
-  secrets,
   send,
+  startSecurityFixtures,
 } from './helpers/signed-attempts.ts';
 import {
   approvedPayment,
@@ -19,8 +19,6 @@ import {
   balanceOf,
   parseLossless,
   requestBody,
-  sandbox,
-  startPlatform,
   type TestPlatform,
   type V3Reply,
   v3,
@@ -34,16 +32,7 @@ describe('Online v3: bodiless posts, absolute form, channel isolation and hygien
   let paid: bigint;
 
   before(async () => {
-    p = await startPlatform({ listen: true });
-    me = p.channel;
-    const created = await sandbox(p, 'POST', '/sandbox/v1/channels', { name: 'Other shop' });
-    assert.equal(created.status, 201, JSON.stringify(created.body));
-    other = { channelId: String(created.body.channelId), channelSecret: String(created.body.channelSecret) };
-    assert.notEqual(other.channelId, me.channelId);
-    secrets.push(me.channelSecret, other.channelSecret);
-    paid = await approvedPayment(p, 'sec-paid', 1000);
-    const confirm = await v3(p, 'POST', `/v3/payments/${paid}/confirm`, { amount: 1000, currency: 'TWD' });
-    assert.equal(confirm.body.returnCode, '0000', confirm.raw);
+    ({ p, me, other, paid } = await startSecurityFixtures());
   });
   after(async () => {
     await p.close();

@@ -1,32 +1,18 @@
 // The desktop checkout (paymentUrl.web) in a real browser: QR code and live status, approval
 // on a phone, cancel, polling without EventSource, the countdown and expiry on the sandbox clock.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import {
-  desktopPage,
-  ensureWebBuilt,
-  launchBrowser,
-  phonePage,
-  shoot,
-  signInAs,
-  takeProblems,
-} from './helpers/browser.ts';
-import { type Platform, startPlatform } from './helpers/platform.ts';
+import { desktopPage, phonePage, shoot, signInAs } from './helpers/browser.ts';
+import type { Platform } from './helpers/platform.ts';
+import { browserSuite } from './helpers/suite.ts';
 
 describe('desktop checkout', () => {
   let p: Platform;
   let browser: Browser;
-  before(async () => {
-    ensureWebBuilt();
-    [p, browser] = await Promise.all([startPlatform(), launchBrowser()]);
-  });
-  afterEach(() => {
-    assert.deepEqual(takeProblems(), [], 'no script errors or CSP refusals in the pages');
-  });
-  after(async () => {
-    await browser?.close();
-    await p?.close();
+  browserSuite((platform, b) => {
+    p = platform;
+    browser = b;
   });
 
   it('follows the approval made on a phone and lands on the confirmUrl', async () => {

@@ -1,18 +1,11 @@
 // checkConfirmUrlBrowser in real browsers: only the browser that started the payment opens the
 // merchant's confirmUrl; any other browser shows a guide page back to it.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import {
-  desktopPage,
-  ensureWebBuilt,
-  launchBrowser,
-  phonePage,
-  shoot,
-  signInAs,
-  takeProblems,
-} from './helpers/browser.ts';
-import { type Platform, startPlatform } from './helpers/platform.ts';
+import { desktopPage, phonePage, shoot, signInAs } from './helpers/browser.ts';
+import type { Platform } from './helpers/platform.ts';
+import { browserSuite } from './helpers/suite.ts';
 
 /** Records every request a page makes to the merchant site. */
 function merchantRequests(page: Page, merchantUrl: string): string[] {
@@ -28,16 +21,9 @@ function merchantRequests(page: Page, merchantUrl: string): string[] {
 describe('checkConfirmUrlBrowser', () => {
   let p: Platform;
   let browser: Browser;
-  before(async () => {
-    ensureWebBuilt();
-    [p, browser] = await Promise.all([startPlatform(), launchBrowser()]);
-  });
-  afterEach(() => {
-    assert.deepEqual(takeProblems(), [], 'no script errors or CSP refusals in the pages');
-  });
-  after(async () => {
-    await browser?.close();
-    await p?.close();
+  browserSuite((platform, b) => {
+    p = platform;
+    browser = b;
   });
 
   it('a wallet in another browser shows the guide; the pop-up lands on the confirmUrl', async () => {

@@ -1,18 +1,12 @@
 // The wallet's approval sheet on a phone (paymentUrl.app): sign-in, PIN, balance, cards,
 // points, and the errors a shopper can recover from by choosing another way to pay.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { testCardFor } from '@jinliu/core';
 import type { Browser, Page } from 'playwright-core';
-import {
-  ensureWebBuilt,
-  launchBrowser,
-  phonePage,
-  shoot,
-  signInAs,
-  takeProblems,
-} from './helpers/browser.ts';
-import { type Platform, startPlatform } from './helpers/platform.ts';
+import { phonePage, shoot, signInAs } from './helpers/browser.ts';
+import type { Platform } from './helpers/platform.ts';
+import { browserSuite } from './helpers/suite.ts';
 
 /** Types a card on the add-card page and saves it. */
 async function addCard(page: Page, number: string, expiry: string, cvc: string, brand: string) {
@@ -30,16 +24,9 @@ async function addCard(page: Page, number: string, expiry: string, cvc: string, 
 describe('wallet approval on a phone', () => {
   let p: Platform;
   let browser: Browser;
-  before(async () => {
-    ensureWebBuilt();
-    [p, browser] = await Promise.all([startPlatform(), launchBrowser()]);
-  });
-  afterEach(() => {
-    assert.deepEqual(takeProblems(), [], 'no script errors or CSP refusals in the pages');
-  });
-  after(async () => {
-    await browser?.close();
-    await p?.close();
+  browserSuite((platform, b) => {
+    p = platform;
+    browser = b;
   });
 
   it('signs in, refuses a wrong PIN in words, approves and opens the confirmUrl', async () => {

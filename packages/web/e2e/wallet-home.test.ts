@@ -1,31 +1,18 @@
 // The wallet as a small app: home (balances, points, cards, top-up), history with receipts,
 // paying a desktop checkout by its 12-digit code, sign-out, and sign-in failures in words.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import {
-  ensureWebBuilt,
-  launchBrowser,
-  phonePage,
-  shoot,
-  signInAs,
-  takeProblems,
-} from './helpers/browser.ts';
-import { type Platform, startPlatform } from './helpers/platform.ts';
+import { phonePage, shoot, signInAs } from './helpers/browser.ts';
+import type { Platform } from './helpers/platform.ts';
+import { browserSuite } from './helpers/suite.ts';
 
 describe('wallet home, history and receipts', () => {
   let p: Platform;
   let browser: Browser;
-  before(async () => {
-    ensureWebBuilt();
-    [p, browser] = await Promise.all([startPlatform(), launchBrowser()]);
-  });
-  afterEach(() => {
-    assert.deepEqual(takeProblems(), [], 'no script errors or CSP refusals in the pages');
-  });
-  after(async () => {
-    await browser?.close();
-    await p?.close();
+  browserSuite((platform, b) => {
+    p = platform;
+    browser = b;
   });
 
   it('shows balances, points and cards, and tops up the balance', async () => {

@@ -2,7 +2,15 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { signV3 } from '@jinliu/core';
-import { parseLossless, type TestPlatform, type V3Reply } from './test-app.ts';
+import {
+  approvedPayment,
+  parseLossless,
+  sandbox,
+  startPlatform,
+  type TestPlatform,
+  type V3Reply,
+  v3,
+} from './test-app.ts';
 
 /** Channel credentials as a merchant holds them. */
 export interface Credentials {
@@ -148,4 +156,27 @@ export function absoluteForm(
     '',
     body,
   ].join('\r\n');
+}
+
+/** The platform both security suites start from: two channels and a captured payment of the first. */
+export async function startSecurityFixtures(): Promise<{
+  p: TestPlatform;
+  me: Credentials;
+  other: Credentials;
+  paid: bigint;
+}> {
+  const p = await startPlatform({ listen: true });
+  const me: Credentials = p.channel;
+  const created = await sandbox(p, 'POST', '/sandbox/v1/channels', { name: 'Other shop' });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const other: Credentials = {
+    channelId: String(created.body.channelId),
+    channelSecret: String(created.body.channelSecret),
+  };
+  assert.notEqual(other.channelId, me.channelId);
+  secrets.push(me.channelSecret, other.channelSecret);
+  const paid = await approvedPayment(p, 'sec-paid', 1000);
+  const confirm = await v3(p, 'POST', `/v3/payments/${paid}/confirm`, { amount: 1000, currency: 'TWD' });
+  assert.equal(confirm.body.returnCode, '0000', confirm.raw);
+  return { p, me, other, paid };
 }
