@@ -42,7 +42,7 @@ if (!existsSync(chromium)) {
 }
 
 // The browser tests need the built web app; build it once here (a no-op when it is fresh).
-const built = spawnSync(process.execPath, ['scripts/build-web.ts'], { stdio: 'inherit' });
+const built = spawnSync(process.execPath, ['scripts/build.ts'], { stdio: 'inherit' });
 if (built.status !== 0) {
   process.exit(built.status ?? 1);
 }
@@ -56,6 +56,9 @@ const patterns = [
   'packages/*/src/**/*.test.ts',
   'packages/*/test/**/*.test.ts',
   'packages/web/e2e/**/*.test.ts',
+  'examples/*/server/**/*.test.ts',
+  'examples/*/test/**/*.test.ts',
+  'examples/*/e2e/**/*.test.ts',
   ...process.argv.slice(2),
 ];
 const result = spawnSync(process.execPath, ['--test', `--test-concurrency=${concurrency}`, ...patterns], {

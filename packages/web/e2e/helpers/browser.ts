@@ -12,7 +12,7 @@ const screenshots = fileURLToPath(new URL('../../../../docs/screenshots/', impor
 
 /** Builds packages/web if its dist is missing or stale (a no-op otherwise). */
 export function ensureWebBuilt(): void {
-  const r = spawnSync(process.execPath, ['scripts/build-web.ts'], { cwd: repo, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/build.ts', 'web'], { cwd: repo, encoding: 'utf8' });
   if (r.status !== 0) {
     throw new Error(`building packages/web failed:\n${r.stdout}\n${r.stderr}`);
   }
