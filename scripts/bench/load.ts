@@ -1,3 +1,4 @@
+import { progressLine } from '@jinliu/cli';
 import type { Progress } from './progress.ts';
 
 /** What one unit of work ended with; `exhausted` stops the client (a pre-built pool ran out). */
@@ -25,7 +26,14 @@ export interface ClosedLoopOptions {
   readonly progress: Progress;
 }
 
-function ticker(label: string, progress: Progress, started: number, seconds: number, count: () => number) {
+function ticker(
+  label: string,
+  progress: Progress,
+  started: number,
+  seconds: number,
+  count: () => number,
+  limit = Number.POSITIVE_INFINITY,
+) {
   let lastCount = 0;
   let lastAt = started;
   return setInterval(() => {
@@ -35,7 +43,11 @@ function ticker(label: string, progress: Progress, started: number, seconds: num
     lastCount = done;
     lastAt = now;
     const elapsed = Math.min((now - started) / 1000, seconds);
-    progress.update(`${label}: ${elapsed.toFixed(0)}/${seconds} s, ${done} done, ${rate.toFixed(0)}/s now`);
+    // The same bar as the CLI's: by count when building a pool of known size, else by time.
+    const bar = Number.isFinite(limit)
+      ? progressLine(label, done, limit)
+      : `${progressLine(label, Math.round(elapsed), seconds)} s`;
+    progress.update(`${bar}, ${done} done, ${rate.toFixed(0)}/s now`);
   }, 1000);
 }
 
@@ -47,7 +59,7 @@ export async function closedLoop(options: ClosedLoopOptions): Promise<LoadResult
   let errors = 0;
   let exhausted = false;
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
-  const timer = ticker(options.label, options.progress, started, options.seconds, () => ok);
+  const timer = ticker(options.label, options.progress, started, options.seconds, () => ok, limit);
   const worker = async () => {
     while (!exhausted && ok < limit && performance.now() < deadline) {
       const outcome = await options.step();

@@ -1,1 +1,2 @@
 export { main } from './main.ts';
+export { progress, progressLine } from './output.ts';

@@ -1,85 +1,116 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
-import { ConfigError, configVariables, type Role } from '@jinliu/server';
-import { ledgerVerifyCommand } from './commands/ledger.ts';
-import { migrateCommand } from './commands/migrate.ts';
-import { startCommand } from './commands/start.ts';
+import { closest, looseParse, optionsOf, parseCommand } from './args.ts';
+import type { CommandSpec } from './command.ts';
+import { channelsCreateSpec } from './commands/channels.ts';
+import { clockAdvanceSpec } from './commands/clock.ts';
+import { eventsTailSpec } from './commands/events.ts';
+import { ledgerVerifySpec } from './commands/ledger.ts';
+import { migrateSpec } from './commands/migrate.ts';
+import { payApproveSpec, payCancelSpec } from './commands/pay.ts';
+import { paymentsShowSpec } from './commands/payments.ts';
+import { startSpec } from './commands/start.ts';
+import { CliFailure, exitCodes } from './exit-codes.ts';
 import { say, warn } from './output.ts';
+import { commandUsage, groupUsage, topUsage } from './usage.ts';
 
-const usage = `jinliu — a LINE Pay-compatible payment platform
+/** Every command, in the order the usage lists them. */
+export const commands: readonly CommandSpec[] = [
+  startSpec,
+  migrateSpec,
+  ledgerVerifySpec,
+  channelsCreateSpec,
+  payApproveSpec,
+  payCancelSpec,
+  clockAdvanceSpec,
+  paymentsShowSpec,
+  eventsTailSpec,
+];
 
-Usage:
-  jinliu start [--role all|api|worker] [--json]   run the platform (default role: all)
-  jinliu migrate [--json]                          apply database migrations and exit
-  jinliu ledger verify [--json]                    prove the double-entry ledger; exit 1 on problems
-  jinliu help                                      this text
+type Resolved =
+  | { kind: 'command'; command: CommandSpec }
+  | { kind: 'group'; group: string }
+  | { kind: 'top' };
 
-Options:
-  --role    all = API, pages and batch jobs in one process; api = HTTP node; worker = batch jobs
-  --json    machine-readable output
-  -h, --help
-
-Configuration comes from environment variables (and a .env file in the current directory):
-${configVariables.map(([name, fallback, meaning]) => `  ${name.padEnd(36)} ${meaning} [${fallback}]`).join('\n')}
-
-Exit codes: 0 ok, 1 verification failed, 2 bad usage or configuration, 3 runtime error.`;
-
-const roles: readonly Role[] = ['all', 'api', 'worker'];
+/** Finds the command the words name, or throws a usage failure with a hint. */
+function resolve(words: readonly string[]): Resolved {
+  const [first, second] = words;
+  if (first === undefined) {
+    return { kind: 'top' };
+  }
+  const group = commands.filter((c) => c.words[0] === first);
+  if (group.length === 0) {
+    const near = closest(first, [...new Set(commands.map((c) => c.words[0] ?? ''))]);
+    throw new CliFailure(
+      `Unknown command "${first}".${near ? ` Did you mean "${near}"?` : ''} Run "jinliu --help" for usage.`,
+      exitCodes.usage,
+    );
+  }
+  const single = group.find((c) => c.words.length === 1);
+  if (single) {
+    return { kind: 'command', command: single };
+  }
+  const command = group.find((c) => c.words[1] === second);
+  if (command) {
+    return { kind: 'command', command };
+  }
+  if (second === undefined) {
+    return { kind: 'group', group: first };
+  }
+  const near = closest(
+    second,
+    group.map((c) => c.words[1] ?? ''),
+  );
+  throw new CliFailure(
+    `Unknown command "${first} ${second}".${near ? ` Did you mean "${first} ${near}"?` : ''} Run "jinliu ${first} --help" for usage.`,
+    exitCodes.usage,
+  );
+}
 
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
   try {
-    parsed = parse(argv);
-  } catch (error) {
-    warn(`${error instanceof Error ? error.message : String(error)}\nRun "jinliu --help" for usage.`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  const [command, sub] = positionals;
-  if (values.help || command === undefined || command === 'help') {
-    say(usage);
-    return command === undefined && !values.help ? 2 : 0;
-  }
-  try {
-    loadDotEnv();
-    switch (command) {
-      case 'start': {
-        const role = (values.role ?? 'all') as Role;
-        if (!roles.includes(role)) {
-          warn(`--role must be one of ${roles.join(', ')}`);
-          return 2;
-        }
-        return await startCommand(role, values.json === true);
-      }
-      case 'migrate':
-        return await migrateCommand(values.json === true);
-      case 'ledger':
-        if (sub !== 'verify') {
-          warn('Usage: jinliu ledger verify [--json]');
-          return 2;
-        }
-        return await ledgerVerifyCommand(values.json === true);
-      default:
-        warn(`Unknown command "${command}". Run "jinliu --help" for usage.`);
-        return 2;
+    const known = Object.assign({}, ...commands.map(optionsOf));
+    const loose = looseParse(argv, known);
+    const helpTopic = loose.words[0] === 'help' ? loose.words.slice(1) : undefined;
+    const target = resolve(helpTopic ?? loose.words);
+    const wantsHelp = loose.help || helpTopic !== undefined;
+    if (target.kind === 'top') {
+      // Bare `jinliu` is a usage mistake (exit 2) but still shows the usage.
+      say(topUsage(commands, (await import('@jinliu/server')).configVariables));
+      return wantsHelp ? exitCodes.ok : exitCodes.usage;
     }
+    if (target.kind === 'group') {
+      const usage = groupUsage(
+        target.group,
+        commands.filter((c) => c.words[0] === target.group),
+      );
+      if (wantsHelp) {
+        say(usage);
+        return exitCodes.ok;
+      }
+      warn(usage);
+      return exitCodes.usage;
+    }
+    if (wantsHelp) {
+      say(commandUsage(target.command));
+      return exitCodes.ok;
+    }
+    const { values, args } = parseCommand(target.command, argv);
+    loadDotEnv();
+    return await target.command.run({ values, args, json: values.json === true });
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof CliFailure) {
       warn(error.message);
-      return 2;
+      return error.exitCode;
+    }
+    // The server's ConfigError, matched by name: its module loads only with the commands that use it.
+    if (error instanceof Error && error.name === 'ConfigError') {
+      warn(error.message);
+      return exitCodes.usage;
     }
     warn(`jinliu: ${error instanceof Error ? error.message : String(error)}`);
-    return 3;
+    return exitCodes.runtime;
   }
-}
-
-function parse(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: { role: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-  });
 }
 
 function loadDotEnv(): void {
@@ -91,5 +122,9 @@ function loadDotEnv(): void {
 }
 
 if (import.meta.main) {
+  // A closed pipe (`jinliu events tail | head`) ends the output, not with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    process.exit(error.code === 'EPIPE' ? exitCodes.ok : exitCodes.runtime);
+  });
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -1,4 +1,5 @@
 import { styleText } from 'node:util';
+import { stringifyJson } from '@jinliu/core';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -12,19 +13,28 @@ export function say(line = ''): void {
   process.stdout.write(`${line}\n`);
 }
 
+/** Writes a value as one line of JSON to stdout (bigints as bare integers). */
+export function sayJson(value: unknown): void {
+  say(stringifyJson(value));
+}
+
 /** Writes a line to stderr. */
 export function warn(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
+/** `label ████████░░░░ done/total`: the text of a progress bar. */
+export function progressLine(label: string, done: number, total: number): string {
+  const width = 24;
+  const filled = total <= 0 ? width : Math.min(width, Math.max(0, Math.round((done / total) * width)));
+  return `${label} ${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${done}/${total}`;
+}
+
 /** A one-line progress bar for long work, redrawn in place on a terminal. */
 export function progress(label: string, done: number, total: number): void {
-  const width = 24;
-  const filled = total === 0 ? width : Math.round((done / total) * width);
-  const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-  const line = `${label} ${bar} ${done}/${total}`;
+  const line = progressLine(label, done, total);
   if (process.stderr.isTTY) {
-    process.stderr.write(`\r${line}${done === total ? '\n' : ''}`);
+    process.stderr.write(`\r\x1b[K${line}${done === total ? '\n' : ''}`);
   } else if (done === total) {
     process.stderr.write(`${line}\n`);
   }

@@ -80,7 +80,7 @@ describe('jinliu CLI', () => {
     const migrated = await run(['migrate', '--json'], env);
     assert.equal(migrated.code, 0, migrated.err);
     assert.deepEqual(JSON.parse(migrated.out), {
-      applied: ['0001_init', '0002_jobs', '0003_wallet', '0004_checkout_browser'],
+      applied: ['0001_init', '0002_jobs', '0003_wallet', '0004_checkout_browser', '0005_mycard'],
     });
     const ok = await run(['ledger', 'verify', '--json'], env);
     assert.equal(ok.code, 0, ok.err);

@@ -4,7 +4,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Job, startWorker } from './jobs/worker.ts';
 import { createServices, type ServiceOverrides, type Services } from './services/container.ts';
-import { type SeedResult, seedSandbox } from './services/sandbox.ts';
+import { type SeedProgress, type SeedResult, seedSandbox } from './services/sandbox.ts';
 
 /** A running platform process. */
 export interface RunningServer {
@@ -30,12 +30,15 @@ export const logRedactions = [
  * Starts the platform in one of its roles: `all` (API, pages and worker in one process),
  * `api` (stateless HTTP node) or `worker` (batch jobs only).
  */
-export async function startServer(config: Config, overrides: ServiceOverrides = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  overrides: ServiceOverrides & { readonly onSeed?: SeedProgress } = {},
+): Promise<RunningServer> {
   const logger = pino({ level: config.logLevel, redact: logRedactions, base: { role: config.role } });
   const services = await createServices(config, overrides);
   const seed =
     config.mode === 'sandbox' && config.role !== 'worker'
-      ? await seedSandbox(services.db, services.payments, services.channels)
+      ? await seedSandbox(services.db, services.payments, services.channels, overrides.onSeed)
       : undefined;
   let app: FastifyInstance | undefined;
   let url: string | undefined;

@@ -117,11 +117,15 @@ export interface SeedResult {
   readonly users: readonly string[];
 }
 
+/** Progress of the first-start seed: called after each step (a test user, the demo channel). */
+export type SeedProgress = (done: number, total: number, step: string) => void;
+
 /** On first start (no channels yet): a demo channel and the test users. Idempotent afterwards. */
 export async function seedSandbox(
   db: Database,
   deps: PaymentDeps,
   channels: ChannelService,
+  onProgress?: SeedProgress,
 ): Promise<SeedResult> {
   if ((await countChannels(db)) > 0) {
     // Show the demo channel again on later starts: these are sandbox credentials.
@@ -136,13 +140,20 @@ export async function seedSandbox(
       : { created: false, users: [] };
   }
   const users: string[] = [];
+  const missing: TestUserSpec[] = [];
   for (const spec of seededUsers) {
     if (!(await findUser(db, testUserId(spec.name)))) {
-      users.push(await createTestUser(db, deps, spec));
+      missing.push(spec);
     }
+  }
+  const total = missing.length + 1;
+  for (const spec of missing) {
+    users.push(await createTestUser(db, deps, spec));
+    onProgress?.(users.length, total, `test user ${spec.name}`);
   }
   const channel = await channels.create({ name: 'Jinliu Demo Shop', currency: 'TWD' });
   await setSetting(db, demoChannelKey, channel.channelId.toString());
+  onProgress?.(total, total, 'demo channel');
   return { created: true, channel, users };
 }
 
