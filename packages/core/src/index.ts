@@ -4,6 +4,7 @@ export * from './ids/index.ts';
 export * from './json/index.ts';
 export * from './ledger/index.ts';
 export * from './money/index.ts';
+export * from './mycard/index.ts';
 export * from './payments/index.ts';
 export * from './runtime/index.ts';
 export * from './signing/index.ts';

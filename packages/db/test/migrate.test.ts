@@ -9,7 +9,13 @@ it('migrates PGlite on a data directory once, and the data survives a reopen', a
   const dir = await mkdtemp(join(tmpdir(), 'jinliu-db-'));
   try {
     const db = await openDatabase({ dataDir: dir });
-    assert.deepEqual(await migrate(db), ['0001_init', '0002_jobs', '0003_wallet', '0004_checkout_browser']);
+    assert.deepEqual(await migrate(db), [
+      '0001_init',
+      '0002_jobs',
+      '0003_wallet',
+      '0004_checkout_browser',
+      '0005_mycard',
+    ]);
     await db.query("INSERT INTO platform_settings (key, value) VALUES ('k', 'v')");
     await db.close();
     const again = await openDatabase({ dataDir: dir });
@@ -35,6 +41,7 @@ it('migrates PostgreSQL concurrently without racing', {
       '0002_jobs',
       '0003_wallet',
       '0004_checkout_browser',
+      '0005_mycard',
     ]);
   } finally {
     await a.close();

@@ -3,8 +3,10 @@ import { findPaymentByReserveId } from '@jinliu/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { sendJson } from './faces/api-errors/json-errors.ts';
 import { consumerFace } from './faces/consumer/index.ts';
+import { myCardFace } from './faces/mycard/index.ts';
 import { sendEnvelope } from './faces/online-v3/envelope.ts';
 import { onlineV3Face } from './faces/online-v3/index.ts';
+import { opsFace } from './faces/ops/index.ts';
 import { paymentPages } from './faces/pages/payment-page.ts';
 import { sandboxFace } from './faces/sandbox/index.ts';
 import { defaultWebDist, webAppBuilt, webAppFace } from './faces/web-app.ts';
@@ -91,6 +93,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerMetrics(app, metrics);
   registerHealth(app, services);
   await app.register(onlineV3Face, { services, metrics });
+  await app.register(myCardFace, { services, metrics });
   const spa = options.webDist ?? (webAppBuilt() ? defaultWebDist : undefined);
   await app.register(paymentPages, { services, servePaymentUrls: spa === undefined });
   if (spa) {
@@ -103,6 +106,10 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(consumerFace, { services });
   if (services.config.mode === 'sandbox') {
     await app.register(sandboxFace, { services });
+  }
+  // The operator face needs its token in live mode; without one it exists in sandbox mode only.
+  if (services.config.opsToken !== undefined || services.config.mode === 'sandbox') {
+    await app.register(opsFace, { services });
   }
   return app;
 }

@@ -24,10 +24,14 @@ export interface Config {
   readonly authorizationValidityDays: number;
   readonly refundWindowDays: number;
   readonly requestExpiryMinutes: number;
+  /** How long a My Card binding reservation has to be applied and completed. */
+  readonly mycardBindingMinutes: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly sweepIntervalSeconds: number;
   /** OpenID Connect provider for wallet sign-in (live deployments); undefined = not configured. */
   readonly oidc: { issuer: string; clientId: string; clientSecret: string; scopes: string } | undefined;
+  /** Bearer token of the operator API (/ops/v1); undefined = open in sandbox mode, absent in live mode. */
+  readonly opsToken: string | undefined;
 }
 
 /** A bad configuration: every problem, one line each, in one message. */
@@ -59,6 +63,11 @@ export const configVariables = [
   ['JINLIU_AUTHORIZATION_VALIDITY_DAYS', '5', 'how long an authorize-only payment can be captured'],
   ['JINLIU_REFUND_WINDOW_DAYS', '365', 'how long after capture a refund is allowed'],
   ['JINLIU_REQUEST_EXPIRY_MINUTES', '20', 'how long a payment request waits for the user'],
+  [
+    'JINLIU_MYCARD_BINDING_MINUTES',
+    '10',
+    'how long a My Card binding reservation waits for the merchant to complete it',
+  ],
   ['JINLIU_SWEEP_INTERVAL_SECONDS', '5', 'how often the worker expires due requests and authorizations'],
   [
     'JINLIU_OIDC_ISSUER',
@@ -68,6 +77,11 @@ export const configVariables = [
   ['JINLIU_OIDC_CLIENT_ID', '(unset)', 'OpenID Connect client id (required with the issuer)'],
   ['JINLIU_OIDC_CLIENT_SECRET', '(unset)', 'OpenID Connect client secret (required with the issuer)'],
   ['JINLIU_OIDC_SCOPES', 'openid profile', 'scopes asked for at sign-in'],
+  [
+    'JINLIU_OPS_TOKEN',
+    '(unset)',
+    'bearer token of the operator API `/ops/v1` (`jinliu payments show`, `events tail`); unset = open in sandbox, off in live',
+  ],
   ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent'],
 ] as const;
 
@@ -128,6 +142,10 @@ export function loadConfig(env: Env, overrides: Partial<Pick<Config, 'role'>> = 
   if (oidcIssuer && (!oidcClientId || !oidcClientSecret)) {
     problems.push('JINLIU_OIDC_CLIENT_ID and JINLIU_OIDC_CLIENT_SECRET are required with JINLIU_OIDC_ISSUER');
   }
+  const opsToken = env.JINLIU_OPS_TOKEN === '' ? undefined : env.JINLIU_OPS_TOKEN;
+  if (opsToken !== undefined && !/^[\x21-\x7e]{16,256}$/.test(opsToken)) {
+    problems.push('JINLIU_OPS_TOKEN must be 16 to 256 printable characters without spaces');
+  }
   const config: Config = {
     mode,
     role: overrides.role ?? 'all',
@@ -146,6 +164,7 @@ export function loadConfig(env: Env, overrides: Partial<Pick<Config, 'role'>> = 
     authorizationValidityDays: int('JINLIU_AUTHORIZATION_VALIDITY_DAYS', 5, 1, 60),
     refundWindowDays: int('JINLIU_REFUND_WINDOW_DAYS', 365, 1, 3650),
     requestExpiryMinutes: int('JINLIU_REQUEST_EXPIRY_MINUTES', 20, 1, 1440),
+    mycardBindingMinutes: int('JINLIU_MYCARD_BINDING_MINUTES', 10, 1, 1440),
     sweepIntervalSeconds: int('JINLIU_SWEEP_INTERVAL_SECONDS', 5, 1, 3600),
     logLevel: oneOf('LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     oidc:
@@ -157,6 +176,7 @@ export function loadConfig(env: Env, overrides: Partial<Pick<Config, 'role'>> = 
             scopes: text('JINLIU_OIDC_SCOPES', 'openid profile'),
           }
         : undefined,
+    opsToken,
   };
   if (problems.length > 0) {
     throw new ConfigError(problems);

@@ -9,5 +9,11 @@ export {
   redactUrl,
 } from './config.ts';
 export { createServices, type ServiceOverrides, type Services } from './services/container.ts';
-export { type SeedResult, sandboxPin, seededUsers, testUserId } from './services/sandbox.ts';
+export {
+  type SeedProgress,
+  type SeedResult,
+  sandboxPin,
+  seededUsers,
+  testUserId,
+} from './services/sandbox.ts';
 export { type RunningServer, startServer } from './start-server.ts';

@@ -65,6 +65,22 @@ export const returnCodes = {
   '1999': { message: 'The request differs from the previous one.', retryable: true },
   '2101': { message: 'Parameter error.', retryable: false },
   '2102': { message: 'JSON data format error.', retryable: false },
+  // My Card (3xxx: a range LINE Pay does not use). Listed with their meaning in docs/compatibility.md.
+  '3101': { message: 'Binding token not recognised.', retryable: false },
+  '3102': { message: 'Binding reservation expired.', retryable: false },
+  '3103': { message: 'Binding already applied: the token is single-use.', retryable: false },
+  '3104': { message: "This channel is not the card program's Apply channel.", retryable: false },
+  '3105': { message: "The binding token belongs to another merchant's card program.", retryable: false },
+  '3106': { message: 'Binding not applied yet: call the Apply API first.', retryable: false },
+  '3107': { message: 'Binding already completed.', retryable: false },
+  '3108': { message: 'Binding was cancelled or failed.', retryable: false },
+  '3109': { message: 'The user already holds an active card of this program.', retryable: false },
+  '3110': { message: "Membership code does not match the program's code type.", retryable: false },
+  '3111': { message: 'Card program not found.', retryable: false },
+  '3112': { message: 'Binding not found.', retryable: false },
+  '3113': { message: 'Enterprise group not found.', retryable: false },
+  '3114': { message: 'Only the group owner can do this.', retryable: false },
+  '3115': { message: 'The merchant is not an active member of the group.', retryable: false },
   '9000': { message: 'Internal error.', retryable: true },
 } as const satisfies Record<string, { message: string; retryable: boolean }>;
 

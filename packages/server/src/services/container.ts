@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import { loadKeyring } from '../security/keyring.ts';
 import { memoryNonceStore, type NonceStore, redisNonceStore } from '../security/nonce-store.ts';
 import { type ChannelService, createChannelService } from './channels.ts';
+import type { MyCardDeps } from './mycard/index.ts';
 import type { PaymentDeps } from './payments/index.ts';
 import { createPlatformClock, type PlatformClock } from './platform-clock.ts';
 import { createSystemAccountDirectory } from './system-accounts.ts';
@@ -15,6 +16,7 @@ export interface Services {
   readonly clock: PlatformClock;
   readonly channels: ChannelService;
   readonly payments: PaymentDeps;
+  readonly mycard: MyCardDeps;
   readonly nonces: NonceStore;
   close(): Promise<void>;
 }
@@ -66,6 +68,15 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     clock,
     channels: createChannelService({ db, clock, random, keyring }),
     payments,
+    mycard: {
+      db,
+      clock,
+      random,
+      keyring,
+      publicUrl: config.publicUrl,
+      sandbox: config.mode === 'sandbox',
+      bindingLifetimeMs: config.mycardBindingMinutes * 60_000,
+    },
     nonces,
     async close() {
       await nonces.close();

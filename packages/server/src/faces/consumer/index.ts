@@ -13,6 +13,7 @@ import {
 import { createRandomTestUser } from '../../services/sandbox.ts';
 import { sendJson, sendJsonFailure } from '../api-errors/json-errors.ts';
 import { browserOf, createGuard, jsonBody } from './guard.ts';
+import { registerMyCardRoutes } from './mycard-routes.ts';
 import { registerOidcRoutes } from './oidc-routes.ts';
 import { checkoutJson } from './render.ts';
 import { createSessionCodec } from './session.ts';
@@ -100,6 +101,7 @@ export async function consumerFace(app: FastifyInstance, opts: { services: Servi
 
   registerOidcRoutes(app, services, sessions);
   registerWalletRoutes(app, services, guarded);
+  registerMyCardRoutes(app, services, guarded);
 
   app.post(
     '/api/session/logout',

@@ -1,63 +1,17 @@
-import { verifyV3 } from '@jinliu/core';
 import type { FastifyRequest } from 'fastify';
-import { rawBodyOf } from '../../plugins/raw-body.ts';
+import { authenticateChannel } from '../../plugins/channel-signature.ts';
 import type { NonceStore } from '../../security/nonce-store.ts';
 import type { AuthenticatedChannel, ChannelService } from '../../services/channels.ts';
-import type { V3Answer } from './envelope.ts';
+import { failureAnswer, type V3Answer } from './envelope.ts';
 
-const maxNonceLength = 128;
+export { splitTarget } from '../../plugins/channel-signature.ts';
 
-function header(request: FastifyRequest, name: string): string | undefined {
-  const value = request.headers[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
-/** Splits the request target as sent into its path and its raw query (no re-encoding). */
-export function splitTarget(url: string): { path: string; query: string } {
-  const at = url.indexOf('?');
-  return at === -1 ? { path: url, query: '' } : { path: url.slice(0, at), query: url.slice(at + 1) };
-}
-
-/**
- * Checks the v3 HMAC headers (reference §2.1): the channel exists, the signature over the
- * raw path and raw query or body matches (timing-safe), and the nonce is fresh. Every
- * failure is 1106; the nonce is claimed only after the signature is valid, so forged
- * requests cannot burn a merchant's nonces.
- */
+/** The v3 HMAC check (shared with My Card, see plugins/channel-signature.ts), answered as a v3 envelope. */
 export async function authenticateV3(
   request: FastifyRequest,
   channels: ChannelService,
   nonces: NonceStore,
 ): Promise<{ ok: true; channel: AuthenticatedChannel } | { ok: false; answer: V3Answer }> {
-  const refuse = (message: string) => ({ ok: false as const, answer: { code: '1106' as const, message } });
-  const channelIdText = header(request, 'x-line-channelid');
-  if (!channelIdText || !/^\d{1,19}$/.test(channelIdText)) {
-    return refuse('X-LINE-ChannelId data is invalid');
-  }
-  const nonce = header(request, 'x-line-authorization-nonce');
-  if (!nonce || nonce.length > maxNonceLength) {
-    return refuse(`X-LINE-Authorization-Nonce must be 1 to ${maxNonceLength} characters`);
-  }
-  const signature = header(request, 'x-line-authorization');
-  if (!signature) {
-    return refuse('X-LINE-Authorization is missing');
-  }
-  const channel = await channels.lookup(BigInt(channelIdText));
-  if (!channel) {
-    return refuse('X-LINE-ChannelId data is invalid');
-  }
-  const { path, query } = splitTarget(request.url);
-  const body = rawBodyOf(request.body);
-  const payload = request.method === 'GET' ? Buffer.from(query, 'utf8') : body;
-  if (
-    !verifyV3(channel.secret, path, payload, nonce, signature, {
-      bodiless: request.method !== 'GET' && body.length === 0,
-    })
-  ) {
-    return refuse('X-LINE-Authorization is invalid: sign channelSecret + path + (query or body) + nonce');
-  }
-  if (!(await nonces.claim(channel.channelId, nonce))) {
-    return refuse('X-LINE-Authorization-Nonce has already been used; send a new nonce with every request');
-  }
-  return { ok: true, channel };
+  const auth = await authenticateChannel(request, channels, nonces);
+  return auth.ok ? auth : { ok: false, answer: failureAnswer(auth.failure) };
 }

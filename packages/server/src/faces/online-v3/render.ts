@@ -7,6 +7,7 @@ import {
   rawNumber,
 } from '@jinliu/core';
 import type { PaymentRow } from '@jinliu/db';
+import type { Membership } from '../../services/mycard/index.ts';
 import { type DetailsItem, type StoredRequest, storedPackages } from '../../services/payments/index.ts';
 import type { DetailsFields } from './details-query.ts';
 import { wireDate } from './envelope.ts';
@@ -57,8 +58,27 @@ export function packagesInfo(p: PaymentRow, withProducts: boolean) {
   }));
 }
 
+/**
+ * `memberships`: the My Card memberships the payer holds at this merchant (documented in
+ * docs/compatibility.md). Present only when there is one, so unchanged clients see the
+ * answers they always saw.
+ */
+export function membershipsField(memberships: readonly Membership[]) {
+  return memberships.length === 0
+    ? {}
+    : {
+        memberships: memberships.map((m) => ({
+          programId: m.programId,
+          programName: m.programName,
+          membershipCode: m.membershipCode,
+          codeType: m.codeType,
+          ...(m.groupId !== null ? { groupId: m.groupId } : {}),
+        })),
+      };
+}
+
 /** `info` of a successful confirm. */
-export function confirmInfo(p: PaymentRow) {
+export function confirmInfo(p: PaymentRow, memberships: readonly Membership[] = []) {
   return {
     orderId: p.orderId,
     transactionId: p.transactionId,
@@ -68,15 +88,17 @@ export function confirmInfo(p: PaymentRow) {
     ...(p.regKey ? { regKey: p.regKey } : {}),
     payInfo: payInfo(p.funding, p.currency),
     packages: packagesInfo(p, false),
+    ...membershipsField(memberships),
   };
 }
 
 /** `info` of a successful capture. */
-export function captureInfo(p: PaymentRow) {
+export function captureInfo(p: PaymentRow, memberships: readonly Membership[] = []) {
   return {
     transactionId: p.transactionId,
     orderId: p.orderId,
     payInfo: payInfo(p.funding, p.currency, (part) => part.captured),
+    ...membershipsField(memberships),
   };
 }
 
@@ -135,6 +157,7 @@ export function detailsInfo(items: readonly DetailsItem[], fields: DetailsFields
           }
         : {}),
       ...(order && p.source === 'ONLINE' ? { packages: packagesInfo(p, true) } : {}),
+      ...membershipsField(item.memberships),
     };
   });
 }

@@ -83,6 +83,19 @@ const PayInfo = Type.Array(
   }),
 );
 
+/** My Card memberships of the payer at this merchant; present only when there is one (docs/compatibility.md). */
+const Memberships = Type.Optional(
+  Type.Array(
+    Type.Object({
+      programId: Type.String(),
+      programName: Type.String(),
+      membershipCode: Type.String(),
+      codeType: Type.String({ enum: ['CODE128', 'QR', 'EAN13'] }),
+      groupId: Type.Optional(Type.String()),
+    }),
+  ),
+);
+
 /** The LINE Pay envelope around an optional `info`. */
 export function envelope(info?: TSchema, description = 'Always HTTP 200; see returnCode') {
   return Type.Object(
@@ -107,8 +120,14 @@ export const ConfirmInfo = Type.Object({
   regKey: Type.Optional(Type.String()),
   payInfo: PayInfo,
   packages: Type.Array(Type.Object({ id: Type.String(), amount: Amount, userFeeAmount: Amount })),
+  memberships: Memberships,
 });
-export const CaptureInfo = Type.Object({ transactionId: Id, orderId: Type.String(), payInfo: PayInfo });
+export const CaptureInfo = Type.Object({
+  transactionId: Id,
+  orderId: Type.String(),
+  payInfo: PayInfo,
+  memberships: Memberships,
+});
 export const RefundInfo = Type.Object({ refundTransactionId: Id, refundTransactionDate: Type.String() });
 export const DetailsInfo = Type.Array(
   Type.Object({
@@ -120,6 +139,7 @@ export const DetailsInfo = Type.Array(
     payInfo: Type.Optional(PayInfo),
     originalTransactionId: Type.Optional(Id),
     refundList: Type.Optional(Type.Array(Type.Object({ refundTransactionId: Id, refundAmount: Amount }))),
+    memberships: Memberships,
   }),
 );
 export const PreapprovedInfo = Type.Object({
@@ -127,7 +147,9 @@ export const PreapprovedInfo = Type.Object({
   orderId: Type.String(),
   transactionDate: Type.String(),
   authorizationExpireDate: Type.Optional(Type.String()),
+  memberships: Memberships,
 });
+export const CheckStatusInfo = Type.Object({ memberships: Memberships });
 
 /** Common route schema parts. */
 export function v3Schema(

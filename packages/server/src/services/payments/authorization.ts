@@ -12,6 +12,7 @@ import { lockPayment, type PaymentRow, type Sql } from '@jinliu/db';
 import type { AuthenticatedChannel } from '../channels.ts';
 import { afterTransition, applyTransition } from './apply-transition.ts';
 import type { PaymentDeps } from './deps.ts';
+import { type PaidPayment, withMemberships } from './paid-payment.ts';
 
 /** Locks the payment, persists any expiry the clock has decided, and hands the current row on. */
 async function withCurrentPayment<T>(
@@ -42,7 +43,7 @@ export async function capturePayment(
   channel: AuthenticatedChannel,
   transactionId: bigint,
   body: unknown,
-): Promise<Result<PaymentRow>> {
+): Promise<Result<PaidPayment>> {
   return withCurrentPayment(deps, channel, transactionId, async (p, now, tx, system) => {
     const input = readAmountBody(body, p.currency);
     if (!input.ok) {
@@ -53,7 +54,8 @@ export async function capturePayment(
       return decision;
     }
     await applyTransition(tx, p, decision.value, now);
-    return ok(afterTransition(p, decision.value));
+    const after = afterTransition(p, decision.value);
+    return ok(await withMemberships(tx, deps, after, after.capturedAmount, now));
   });
 }
 

@@ -12,10 +12,11 @@ import {
   type Result,
   readAmountBody,
 } from '@jinliu/core';
-import { findCard, insertRegKey, lockPayment, type PaymentRow, type Sql } from '@jinliu/db';
+import { findCard, insertRegKey, lockPayment, type Sql } from '@jinliu/db';
 import type { AuthenticatedChannel } from '../channels.ts';
 import { afterTransition, applyTransition, InsufficientFunds } from './apply-transition.ts';
 import type { PaymentDeps } from './deps.ts';
+import { type PaidPayment, withMemberships } from './paid-payment.ts';
 
 /** What the simulated card network says for the card behind a funding part. */
 export async function cardDeclineFor(
@@ -45,11 +46,11 @@ export async function confirmPayment(
   channel: AuthenticatedChannel,
   transactionId: bigint,
   body: unknown,
-): Promise<Result<PaymentRow>> {
+): Promise<Result<PaidPayment>> {
   // Resolved before the transaction: the embedded database has one connection.
   const system = await deps.accounts.forMerchant(channel.merchantId, channel.currency);
   try {
-    return await deps.db.transaction(async (tx) => {
+    return await deps.db.transaction(async (tx): Promise<Result<PaidPayment>> => {
       const stored = await lockPayment(tx, transactionId, channel.channelId);
       if (!stored) {
         return fail('1150');
@@ -93,7 +94,8 @@ export async function confirmPayment(
       if (t.answer) {
         return t.answer;
       }
-      return ok(afterTransition(p, t, regKey ? { regKey } : {}));
+      const after = afterTransition(p, t, regKey ? { regKey } : {});
+      return ok(await withMemberships(tx, deps, after, after.capturedAmount, now));
     });
   } catch (error) {
     if (error instanceof InsufficientFunds) {
@@ -118,7 +120,7 @@ async function markFailed(
   channel: AuthenticatedChannel,
   transactionId: bigint,
   code: '1142',
-): Promise<Result<PaymentRow>> {
+): Promise<Result<PaidPayment>> {
   return deps.db.transaction(async (tx) => {
     const p = await lockPayment(tx, transactionId, channel.channelId);
     if (p?.status === 'AUTHENTICATED') {

@@ -20,6 +20,7 @@ export {
 export { confirmPayment } from './confirm-payment.ts';
 export type { PaymentDeps, PaymentTimings } from './deps.ts';
 export { sweepExpired } from './expiry.ts';
+export type { PaidPayment } from './paid-payment.ts';
 export { type DetailsItem, maxDetailsResults, paymentDetails } from './payment-details.ts';
 export { checkRegKey, expirePreapproved, payPreapproved } from './preapproved.ts';
 export { refundPayment } from './refund-payment.ts';

@@ -8,11 +8,18 @@ import {
   refundsOf,
 } from '@jinliu/db';
 import type { AuthenticatedChannel } from '../channels.ts';
+import { type Membership, membershipsByUser } from '../mycard/index.ts';
 import type { PaymentDeps } from './deps.ts';
 
 /** One element of the details answer: a confirmed payment with its refunds, or a refund. */
 export type DetailsItem =
-  | { kind: 'payment'; payment: PaymentRow; refunds: RefundRow[]; now: Date }
+  | {
+      kind: 'payment';
+      payment: PaymentRow;
+      refunds: RefundRow[];
+      memberships: readonly Membership[];
+      now: Date;
+    }
   | { kind: 'refund'; refund: RefundRow; payment: PaymentRow; now: Date };
 
 /** The most results one details call returns (reference §3.6). */
@@ -47,10 +54,18 @@ export async function paymentDetails(
   )) {
     refundsByPayment.set(r.transactionId, [...(refundsByPayment.get(r.transactionId) ?? []), r]);
   }
+  // The payers' current memberships at this merchant, read once for every payment shown.
+  const memberships = await membershipsByUser(
+    deps.db,
+    deps.keyring,
+    shown.map((p) => p.userId),
+    channel.merchantId,
+  );
   const items: DetailsItem[] = shown.map((payment) => ({
     kind: 'payment',
     payment,
     refunds: refundsByPayment.get(payment.transactionId) ?? [],
+    memberships: (payment.userId && memberships.get(payment.userId)) || [],
     now,
   }));
   for (const refund of refunds) {

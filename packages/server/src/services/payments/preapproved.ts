@@ -22,6 +22,7 @@ import type { AuthenticatedChannel } from '../channels.ts';
 import { InsufficientFunds, trackedAccounts } from './apply-transition.ts';
 import { cardDeclineFor } from './confirm-payment.ts';
 import type { PaymentDeps } from './deps.ts';
+import { type PaidPayment, withMemberships } from './paid-payment.ts';
 
 // Codes after which LINE Pay discards the regKey (reference §3.9).
 const discardingCodes = new Set([
@@ -69,7 +70,7 @@ export async function payPreapproved(
   channel: AuthenticatedChannel,
   regKey: string,
   body: unknown,
-): Promise<Result<PaymentRow>> {
+): Promise<Result<PaidPayment>> {
   const input = readPreapprovedBody(body, channel.currency);
   if (!input.ok) {
     return input;
@@ -78,7 +79,7 @@ export async function payPreapproved(
   // Resolved before the transaction: the embedded database has one connection.
   const system = await deps.accounts.forMerchant(channel.merchantId, i.currency);
   try {
-    return await deps.db.transaction(async (tx): Promise<Result<PaymentRow>> => {
+    return await deps.db.transaction(async (tx): Promise<Result<PaidPayment>> => {
       // Locking the key serialises payments on one regKey.
       const key = await findRegKey(tx, regKey, channel.channelId, true);
       if (!key) {
@@ -150,7 +151,7 @@ export async function payPreapproved(
         { transactionId: transactionId.toString(), orderId: i.orderId, regKey, amount: i.amount.toString() },
         now,
       );
-      return ok(payment);
+      return ok(await withMemberships(tx, deps, payment, payment.capturedAmount, now));
     });
   } catch (error) {
     if (error instanceof InsufficientFunds) {

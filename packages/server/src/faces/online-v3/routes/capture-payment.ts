@@ -17,6 +17,6 @@ export const capturePaymentRoute: V3Route = {
       return failureAnswer(id);
     }
     const r = await capturePayment(services.payments, channel, id.value, body);
-    return r.ok ? { code: '0000', info: captureInfo(r.value) } : failureAnswer(r);
+    return r.ok ? { code: '0000', info: captureInfo(r.value, r.value.memberships) } : failureAnswer(r);
   },
 };

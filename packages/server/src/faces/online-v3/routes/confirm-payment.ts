@@ -17,6 +17,6 @@ export const confirmPaymentRoute: V3Route = {
       return failureAnswer(id);
     }
     const r = await confirmPayment(services.payments, channel, id.value, body);
-    return r.ok ? { code: '0000', info: confirmInfo(r.value) } : failureAnswer(r);
+    return r.ok ? { code: '0000', info: confirmInfo(r.value, r.value.memberships) } : failureAnswer(r);
   },
 };

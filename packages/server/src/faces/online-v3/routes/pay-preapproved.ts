@@ -1,5 +1,6 @@
 import { payPreapproved } from '../../../services/payments/index.ts';
 import { failureAnswer, wireDate } from '../envelope.ts';
+import { membershipsField } from '../render.ts';
 import type { V3Route } from '../route.ts';
 import { PreapprovedBody, PreapprovedInfo, RegKeyParams, v3Schema } from '../schemas.ts';
 import { pathRegKey } from './path-ids.ts';
@@ -27,6 +28,7 @@ export const payPreapprovedRoute: V3Route = {
         orderId: p.orderId,
         transactionDate: wireDate(p.createdAt),
         ...(p.authExpiresAt ? { authorizationExpireDate: wireDate(p.authExpiresAt) } : {}),
+        ...membershipsField(p.memberships),
       },
     };
   },
