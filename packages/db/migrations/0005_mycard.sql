@@ -80,6 +80,7 @@ CREATE TABLE mycard_bindings (
 CREATE UNIQUE INDEX mycard_bindings_one_active ON mycard_bindings (program_id, user_id) WHERE status = 'ACTIVE';
 CREATE INDEX mycard_bindings_by_user ON mycard_bindings (user_id, reserved_at);
 CREATE INDEX mycard_bindings_by_code ON mycard_bindings (program_id, code_hash) WHERE status = 'ACTIVE';
+CREATE INDEX mycard_bindings_due ON mycard_bindings (expires_at) WHERE status IN ('RESERVED', 'APPLIED');
 
 -- A campaign bundles programs and grants a reward once per shopper who binds one of them
 -- within its dates. Amounts are minor units of reward_currency.

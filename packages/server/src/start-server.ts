@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Job, startWorker } from './jobs/worker.ts';
+import { requestSerializer } from './plugins/log-serializers.ts';
 import { createServices, type ServiceOverrides, type Services } from './services/container.ts';
 import { type SeedProgress, type SeedResult, seedSandbox } from './services/sandbox.ts';
 
@@ -43,7 +44,9 @@ export async function startServer(
   let app: FastifyInstance | undefined;
   let url: string | undefined;
   if (config.role !== 'worker') {
-    app = await buildApp(services, { logger: { level: config.logLevel, redact: logRedactions } });
+    app = await buildApp(services, {
+      logger: { level: config.logLevel, redact: logRedactions, serializers: { req: requestSerializer } },
+    });
     url = await app.listen({ port: config.port, host: config.host });
   }
   const worker: Job | undefined =

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { sweepExpiredBindings } from '../src/services/mycard/index.ts';
 import {
   apply,
   type BindingLink,
@@ -66,6 +67,19 @@ describe('My Card binding: negative cases', () => {
     const done = await followCallback(p, link, m.channel.channelId);
     assert.deepEqual([done.result, done.code], ['ERROR', '3102']);
     await assertState(link.bindingId, 'EXPIRED', false);
+  });
+
+  it('the worker sweep expires an applied-but-abandoned binding and discards its code without anyone touching it', async () => {
+    const link = await appliedLink();
+    const live = await reserved();
+    assert.equal(await sweepExpiredBindings(p.services.mycard), 0, 'nothing is due yet');
+    p.clock.advance(10 * 60_000 + 1);
+    const fresh = await reserved();
+    assert.equal(await sweepExpiredBindings(p.services.mycard), 2);
+    await assertState(link.bindingId, 'EXPIRED', false);
+    await assertState(live.bindingId, 'EXPIRED', false);
+    await assertState(fresh.bindingId, 'RESERVED', false);
+    assert.equal(await sweepExpiredBindings(p.services.mycard), 0, 'a second sweep finds nothing');
   });
 
   it('a replayed Apply (the same token twice) answers 3103 and keeps the first code', async () => {

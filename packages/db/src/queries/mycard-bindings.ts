@@ -187,3 +187,24 @@ export async function lockActiveBindingsByCode(
   );
   return rows.map(toBinding);
 }
+
+/**
+ * Expires reservations the clock has passed (RESERVED or APPLIED), discarding any stored code,
+ * at most `limit` per call; returns how many. The status condition makes it safe beside a
+ * concurrent apply or callback: a binding that moved on is left alone.
+ */
+export async function expireDueBindings(sql: Sql, now: Date, limit = 500): Promise<number> {
+  const rows = await sql.query(
+    `UPDATE mycard_bindings SET status = 'EXPIRED', code_key_id = NULL, code_enc = NULL, code_hash = NULL,
+       closed_at = $1, closed_by = 'CLOCK'
+     WHERE binding_id IN (
+       SELECT binding_id FROM mycard_bindings
+       WHERE status IN ('RESERVED', 'APPLIED') AND expires_at <= $1
+       ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+       AND status IN ('RESERVED', 'APPLIED')
+     RETURNING binding_id`,
+    [now, limit],
+    'mycard_expire_due_bindings',
+  );
+  return rows.length;
+}

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Services } from '../services/container.ts';
+import { sweepExpiredBindings } from '../services/mycard/index.ts';
 import { confirmCallbackKind, sweepExpired } from '../services/payments/index.ts';
 import { confirmCallbackHandler } from './confirm-callback.ts';
 import { runDueJobs } from './job-runner.ts';
@@ -13,9 +14,9 @@ export interface Job {
 const jobPollMs = 1000;
 
 /**
- * The batch role: expires due requests and authorizations (every sweep interval, after
- * re-reading the shared sandbox clock) and delivers durable jobs (every second). Runs of
- * each loop never overlap; failures are logged and retried on the next tick.
+ * The batch role: expires due requests, authorizations and My Card binding reservations (every
+ * sweep interval, after re-reading the shared sandbox clock) and delivers durable jobs (every
+ * second). Runs of each loop never overlap; failures are logged and retried on the next tick.
  */
 export function startWorker(services: Services, log: FastifyBaseLogger): Job {
   const http = createMerchantHttp({ allowPrivate: services.config.mode === 'sandbox' });
@@ -39,6 +40,10 @@ export function startWorker(services: Services, log: FastifyBaseLogger): Job {
     const expired = await sweepExpired(services.payments);
     if (expired > 0) {
       log.info({ expired }, 'expired due payments');
+    }
+    const bindings = await sweepExpiredBindings(services.mycard);
+    if (bindings > 0) {
+      log.info({ expired: bindings }, 'expired My Card binding reservations');
     }
   });
   const stopJobs = loop(jobPollMs, 'job delivery', async () => {

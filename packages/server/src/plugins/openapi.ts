@@ -18,8 +18,16 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
       servers: [{ url: publicUrl }],
       tags: [
         { name: 'Online API v3', description: 'LINE Pay Online payments' },
+        {
+          name: 'My Card',
+          description:
+            'Membership-card programs, the Apply API (same HMAC headers as v3) and the public JWK sets',
+        },
         { name: 'Sandbox', description: 'Test helpers (sandbox mode only)' },
-        { name: 'Operations', description: 'Health and metrics' },
+        {
+          name: 'Operations',
+          description: 'Health, metrics and the operator API (/ops/v1, bearer JINLIU_OPS_TOKEN)',
+        },
       ],
       components: {
         securitySchemes: {

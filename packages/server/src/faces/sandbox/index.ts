@@ -17,6 +17,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { rawBodyOf } from '../../plugins/raw-body.ts';
 import type { Services } from '../../services/container.ts';
+import { sweepExpiredBindings } from '../../services/mycard/index.ts';
 import { approvePayment, cancelPayment, sweepExpired } from '../../services/payments/index.ts';
 import { createRandomTestUser, sandboxPin, setBalance, testUserId } from '../../services/sandbox.ts';
 import { sendJson, sendJsonFailure } from '../api-errors/json-errors.ts';
@@ -177,10 +178,12 @@ export async function sandboxFace(app: FastifyInstance, opts: { services: Servic
       }
       const now = await services.clock.advance(seconds * 1000);
       const expired = await sweepExpired(services.payments);
+      const expiredBindings = await sweepExpiredBindings(services.mycard);
       return sendJson(reply, {
         now: now.toISOString(),
         offsetSeconds: services.clock.offsetMs() / 1000,
         expired,
+        expiredBindings,
       });
     },
   );

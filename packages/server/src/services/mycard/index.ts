@@ -2,6 +2,7 @@ export { type Reservation, reserveBinding } from './binding-reserve.ts';
 export { type AppliedBinding, applyBinding, type CallbackQuery, completeBinding } from './binding-steps.ts';
 export { type CampaignView, createCampaign, listCampaigns } from './campaigns.ts';
 export type { MyCardDeps } from './deps.ts';
+export { sweepExpiredBindings } from './expiry.ts';
 export { acceptInvite, addMember, createGroup, type GroupView, getGroup } from './groups.ts';
 export {
   accumulateAndList,
