@@ -3,10 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import { invalidArgument, isLinePayError } from './errors.ts';
 import * as shapes from './info-shapes.ts';
+import { createMyCardApi, myCardTimeouts } from './mycard-client.ts';
 import { captureSafely, confirmSafely, type RecoveryContext, refundSafely } from './safe-retry.ts';
 import { toTransactionId } from './transaction-id.ts';
 import { buildQuery, sendV3, type TransportConfig, type V3Call } from './transport.ts';
 import type {
+  ApiEndpoint,
   CallOptions,
   ClientOptions,
   Currency,
@@ -69,16 +71,16 @@ function resolveBaseUrl(options: ClientOptions): string {
   return url;
 }
 
-function checkTimeouts(timeouts: ClientOptions['timeouts']): Record<Endpoint, number> {
-  const merged = { ...defaultTimeouts };
+function checkTimeouts(timeouts: ClientOptions['timeouts']): Record<ApiEndpoint, number> {
+  const merged: Record<ApiEndpoint, number> = { ...defaultTimeouts, ...myCardTimeouts };
   for (const [key, ms] of Object.entries(timeouts ?? {})) {
-    if (!Object.hasOwn(defaultTimeouts, key)) {
+    if (!Object.hasOwn(merged, key)) {
       throw new TypeError(`timeouts.${key} is not an endpoint`);
     }
     if (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0) {
       throw new TypeError(`timeouts.${key} must be a positive number of ms`);
     }
-    merged[key as Endpoint] = ms;
+    merged[key as ApiEndpoint] = ms;
   }
   return merged;
 }
@@ -320,7 +322,13 @@ export function createClient(options: ClientOptions): LinePayClient {
         o,
       );
       const status = statusByCode[answer.returnCode] as PaymentStatus;
-      return { returnCode: answer.returnCode, returnMessage: answer.returnMessage, status };
+      const memberships = shapes.statusMemberships(answer);
+      return {
+        returnCode: answer.returnCode,
+        returnMessage: answer.returnMessage,
+        status,
+        ...(memberships !== undefined ? { memberships } : {}),
+      };
     },
 
     async checkRegKey(regKey, q, o) {
@@ -361,5 +369,13 @@ export function createClient(options: ClientOptions): LinePayClient {
       const path = regKeyPath('expireRegKey', regKey, 'expire');
       await call({ endpoint: 'expireRegKey', method: 'POST', path, body: {} }, o);
     },
+
+    mycard: createMyCardApi({
+      config,
+      call,
+      read,
+      timeoutMs: (endpoint, o) => o?.timeoutMs ?? timeouts[endpoint],
+      safeRetry,
+    }),
   };
 }

@@ -1,7 +1,8 @@
-import type { Endpoint } from './types.ts';
+import type { MyCardHelper } from './mycard-types.ts';
+import type { ApiEndpoint } from './types.ts';
 
-/** Where an error came from: a v3 endpoint or a Jinliu sandbox helper. */
-export type ErrorEndpoint = Endpoint | `sandbox.${string}`;
+/** Where an error came from: a v3 or My Card call, a local My Card helper, or a Jinliu sandbox helper. */
+export type ErrorEndpoint = ApiEndpoint | MyCardHelper | `sandbox.${string}`;
 
 /** What a `LinePayError` is built from. */
 export interface LinePayErrorInit {
@@ -17,7 +18,7 @@ export interface LinePayErrorInit {
 
 /**
  * The one error the SDK throws. `returnCode` is LINE Pay's 4-character code or one of the SDK
- * codes TIMEOUT, NETWORK, HTTP_<status>, BAD_RESPONSE, INVALID_ARGUMENT.
+ * codes TIMEOUT, NETWORK, HTTP_<status>, BAD_RESPONSE, INVALID_ARGUMENT, INVALID_BINDING_TOKEN.
  */
 export class LinePayError extends Error {
   readonly returnCode: string;

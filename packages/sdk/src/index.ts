@@ -1,8 +1,11 @@
-// Public entry of @jinliu/sdk: the merchant client, its one error class, the helpers and the
-// Jinliu sandbox helpers. Nothing else is part of the API.
+// Public entry of @jinliu/sdk: the merchant client, its one error class, the helpers (My Card
+// binding verification among them) and the Jinliu sandbox helpers. Nothing else is part of the API.
+export { bindingCallbackUrl, parseBindingRequest } from './binding-request.ts';
+export { verifyBindingToken } from './binding-token.ts';
 export { createClient, defaultTimeouts, environmentUrls } from './client.ts';
 export { parseConfirmUrl } from './confirm-url.ts';
 export { type ErrorEndpoint, isLinePayError, LinePayError } from './errors.ts';
+export type * from './mycard-types.ts';
 export {
   type BuildPackageInput,
   type BuildPaymentRequestInput,

@@ -1,11 +1,12 @@
 // Checks that an accepted answer's `info` has the fields its type promises (ids already bigint
 // from the lossless parse), so callers never receive a shape the types lie about.
 import { LinePayError } from './errors.ts';
+import type { Membership } from './mycard-types.ts';
 import type { V3Answer } from './transport.ts';
 import type {
+  ApiEndpoint,
   CaptureInfo,
   ConfirmInfo,
-  Endpoint,
   PaymentDetail,
   PayPreapprovedInfo,
   RefundInfo,
@@ -14,11 +15,13 @@ import type {
 
 type Obj = Record<string, unknown>;
 
-function isObj(v: unknown): v is Obj {
+/** True for a plain JSON object (not null, not an array). */
+export function isObj(v: unknown): v is Obj {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-function bad(endpoint: Endpoint, answer: V3Answer, message: string): LinePayError {
+/** A BAD_RESPONSE for an accepted answer whose shape breaks a promise of its type. */
+export function bad(endpoint: ApiEndpoint, answer: V3Answer, message: string): LinePayError {
   return new LinePayError({
     returnCode: 'BAD_RESPONSE',
     returnMessage: message,
@@ -30,8 +33,8 @@ function bad(endpoint: Endpoint, answer: V3Answer, message: string): LinePayErro
 }
 
 /** The `info` object, with the named fields checked: 'id' = bigint, 'string', 'array', 'object'. */
-function infoWith(
-  endpoint: Endpoint,
+export function infoWith(
+  endpoint: ApiEndpoint,
   answer: V3Answer,
   fields: Record<string, 'id' | 'string' | 'array' | 'object'>,
 ): Obj {
@@ -60,6 +63,36 @@ function infoWith(
   return info;
 }
 
+/**
+ * Checks an optional `memberships` field (My Card): absent, or an array of objects each with
+ * string programId, programName, membershipCode and codeType.
+ */
+function checkMemberships(endpoint: ApiEndpoint, answer: V3Answer, value: unknown, where: string): void {
+  if (value === undefined) {
+    return;
+  }
+  const fine =
+    Array.isArray(value) &&
+    value.every(
+      (m) =>
+        isObj(m) &&
+        typeof m.programId === 'string' &&
+        typeof m.programName === 'string' &&
+        typeof m.membershipCode === 'string' &&
+        typeof m.codeType === 'string',
+    );
+  if (!fine) {
+    throw bad(endpoint, answer, `${where}.memberships must be a list of memberships`);
+  }
+}
+
+/** The memberships of a check-status answer (its `info` is often absent), or undefined. */
+export function statusMemberships(answer: V3Answer): Membership[] | undefined {
+  const value = isObj(answer.info) ? answer.info.memberships : undefined;
+  checkMemberships('checkPaymentStatus', answer, value, 'info');
+  return value as Membership[] | undefined;
+}
+
 /** `info` of request payment. */
 export function requestInfo(answer: V3Answer): RequestPaymentInfo {
   const info = infoWith('request', answer, {
@@ -76,20 +109,24 @@ export function requestInfo(answer: V3Answer): RequestPaymentInfo {
 
 /** `info` of confirm, every field the server sent kept. */
 export function confirmInfo(answer: V3Answer): ConfirmInfo {
-  return infoWith('confirm', answer, {
+  const info = infoWith('confirm', answer, {
     orderId: 'string',
     transactionId: 'id',
     payInfo: 'array',
-  }) as unknown as ConfirmInfo;
+  });
+  checkMemberships('confirm', answer, info.memberships, 'info');
+  return info as unknown as ConfirmInfo;
 }
 
 /** `info` of capture. */
 export function captureInfo(answer: V3Answer): CaptureInfo {
-  return infoWith('capture', answer, {
+  const info = infoWith('capture', answer, {
     orderId: 'string',
     transactionId: 'id',
     payInfo: 'array',
-  }) as unknown as CaptureInfo;
+  });
+  checkMemberships('capture', answer, info.memberships, 'info');
+  return info as unknown as CaptureInfo;
 }
 
 /** `info` of refund. */
@@ -102,10 +139,12 @@ export function refundInfo(answer: V3Answer): RefundInfo {
 
 /** `info` of pay preapproved. */
 export function payPreapprovedInfo(answer: V3Answer): PayPreapprovedInfo {
-  return infoWith('payPreapproved', answer, {
+  const info = infoWith('payPreapproved', answer, {
     transactionId: 'id',
     transactionDate: 'string',
-  }) as unknown as PayPreapprovedInfo;
+  });
+  checkMemberships('payPreapproved', answer, info.memberships, 'info');
+  return info as unknown as PayPreapprovedInfo;
 }
 
 /** `info[]` of payment details: an array of elements each with a bigint transactionId. */
@@ -126,6 +165,7 @@ export function detailsInfo(answer: V3Answer): PaymentDetail[] {
         throw bad('paymentDetails', answer, `info[${i}].refundList has an element without id or amount`);
       }
     }
+    checkMemberships('paymentDetails', answer, item.memberships, `info[${i}]`);
   }
   return info as PaymentDetail[];
 }

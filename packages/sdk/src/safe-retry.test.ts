@@ -38,6 +38,23 @@ describe('safe retry: confirm', () => {
     assert.equal(fake.count('/v3/payments'), 1);
   });
 
+  it('a recovered confirm carries the memberships payment details show for the payer', async () => {
+    const memberships = [
+      { programId: 'CP1', programName: 'Tea Club', membershipCode: 'M-1', codeType: 'QR' },
+    ];
+    const fake = fakeLinePay([payment({ memberships })]);
+    fake.fate = (c) => (isConfirm(c) ? 'apply-then-hang' : 'answer');
+    const info = await clientFor(fake).confirm(paymentId, { amount: 1000, currency: 'TWD' });
+    assert.equal(info.recovered, true);
+    assert.deepEqual(info.memberships, memberships);
+    const plain = fakeLinePay([payment()]);
+    plain.fate = fake.fate;
+    assert.equal(
+      'memberships' in (await clientFor(plain).confirm(paymentId, { amount: 1000, currency: 'TWD' })),
+      false,
+    );
+  });
+
   it('a confirm lost before it was applied is sent again, once, and its own answer returned', async () => {
     const fake = fakeLinePay([payment()]);
     fake.fate = (c) => (isConfirm(c) && fake.count('/confirm') === 0 ? 'hang' : 'answer');

@@ -111,8 +111,16 @@ async function sendWrite<T>(ctx: RecoveryContext, send: () => Promise<T>, r: Wri
   }
 }
 
-function paymentOf(d: PaymentDetail): Pick<ConfirmInfo, 'orderId' | 'transactionId' | 'payInfo'> {
-  return { orderId: d.orderId ?? '', transactionId: d.transactionId, payInfo: d.payInfo ?? [] };
+function paymentOf(
+  d: PaymentDetail,
+): Pick<ConfirmInfo, 'orderId' | 'transactionId' | 'payInfo' | 'memberships'> {
+  return {
+    orderId: d.orderId ?? '',
+    transactionId: d.transactionId,
+    payInfo: d.payInfo ?? [],
+    // Details carry the payer's memberships too, so a recovered answer names the same cards.
+    ...(d.memberships !== undefined ? { memberships: d.memberships } : {}),
+  };
 }
 
 /** Confirm with recovery: AUTHORIZATION or CAPTURE in details means the confirm happened. */

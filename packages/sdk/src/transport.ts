@@ -6,7 +6,7 @@ import { httpCall } from './http-call.ts';
 import { parseLosslessJson } from './lossless-json.ts';
 import { isRetryableCode, isRetryableTransportFailure } from './retry-policy.ts';
 import { signRequest } from './signature.ts';
-import type { Endpoint } from './types.ts';
+import type { ApiEndpoint } from './types.ts';
 
 /** Fixed settings of a client's transport. */
 export interface TransportConfig {
@@ -19,7 +19,7 @@ export interface TransportConfig {
 
 /** One call to make. */
 export interface V3Call {
-  endpoint: Endpoint;
+  endpoint: ApiEndpoint;
   method: 'GET' | 'POST';
   path: string;
   /** GET: the query without '?', already encoded. */

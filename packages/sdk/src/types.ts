@@ -1,5 +1,6 @@
 // The request and response shapes of the LINE Pay Online v3 API as the SDK exposes them:
 // ids are bigint (parsed losslessly), amounts are JSON numbers in major units as on the wire.
+import type { Membership, MyCardApi, MyCardEndpoint } from './mycard-types.ts';
 
 /** Currencies LINE Pay v3 knows. */
 export type Currency = 'TWD' | 'USD' | 'THB' | 'JPY';
@@ -17,6 +18,9 @@ export type Endpoint =
   | 'payPreapproved'
   | 'expireRegKey';
 
+/** Every call the client signs: the ten Online v3 endpoints and the My Card calls. */
+export type ApiEndpoint = Endpoint | MyCardEndpoint;
+
 /** A 19-digit transaction id: a bigint, or a string of digits. */
 export type TransactionId = bigint | string;
 
@@ -31,8 +35,8 @@ export interface ClientOptions {
   baseUrl?: string;
   /** Default 'sandbox'. */
   env?: Environment;
-  /** Read timeouts in ms per endpoint; defaults per reference §1.3. */
-  timeouts?: Partial<Record<Endpoint, number>>;
+  /** Read timeouts in ms per endpoint; defaults per reference §1.3, 20 s for My Card calls. */
+  timeouts?: Partial<Record<ApiEndpoint, number>>;
   /** Default true: confirm/capture/refund recover from timeouts by reading payment details. */
   safeRetry?: boolean;
   fetch?: typeof fetch;
@@ -125,6 +129,8 @@ export interface ConfirmInfo {
   packages?: PackageInfo[];
   authorizationExpireDate?: string;
   regKey?: string;
+  /** My Card memberships of the payer at this merchant; absent when there are none. */
+  memberships?: Membership[];
   recovered?: true;
   [key: string]: unknown;
 }
@@ -133,6 +139,8 @@ export interface CaptureInfo {
   orderId: string;
   transactionId: bigint;
   payInfo: PayInfo[];
+  /** My Card memberships of the payer at this merchant; absent when there are none. */
+  memberships?: Membership[];
   recovered?: true;
   [key: string]: unknown;
 }
@@ -169,6 +177,8 @@ export interface PaymentDetail {
   /** Present when the queried id was a refund id. */
   originalTransactionId?: bigint;
   packages?: PackageInfo[];
+  /** The payer's current My Card memberships at this merchant; absent when there are none. */
+  memberships?: Membership[];
   [key: string]: unknown;
 }
 
@@ -184,6 +194,8 @@ export interface PaymentStatusInfo {
   returnCode: string;
   returnMessage: string;
   status: PaymentStatus;
+  /** With AUTHENTICATED or COMPLETED: the payer's My Card memberships at this merchant, if any. */
+  memberships?: Membership[];
 }
 
 export interface PayPreapprovedBody {
@@ -199,6 +211,8 @@ export interface PayPreapprovedInfo {
   transactionDate: string;
   authorizationExpireDate?: string;
   orderId?: string;
+  /** My Card memberships of the payer at this merchant; absent when there are none. */
+  memberships?: Membership[];
   [key: string]: unknown;
 }
 
@@ -226,4 +240,6 @@ export interface LinePayClient {
   ): Promise<{ valid: boolean; returnCode: string }>;
   payPreapproved(regKey: string, body: PayPreapprovedBody, o?: CallOptions): Promise<PayPreapprovedInfo>;
   expireRegKey(regKey: string, o?: CallOptions): Promise<void>;
+  /** My Card: binding-token verification, the Apply API, unbinding and card programs. */
+  readonly mycard: MyCardApi;
 }

@@ -17,6 +17,8 @@ export interface FakePayment {
   amount: number;
   status: 'AUTHENTICATED' | 'AUTHORIZATION' | 'CAPTURE';
   refunds: FakeRefund[];
+  /** My Card memberships of the payer, carried by details when present. */
+  memberships?: unknown[];
 }
 
 /** One call the fake received. */
@@ -116,6 +118,7 @@ function handle(fake: FakeLinePay, method: string, url: URL, body: string): stri
           currency: 'TWD',
           payInfo: [{ method: 'BALANCE', amount: p.amount }],
           ...(p.status === 'AUTHORIZATION' ? { authorizationExpireDate: '2026-12-01T00:00:00Z' } : {}),
+          ...(p.memberships ? { memberships: p.memberships } : {}),
           ...(p.refunds.length > 0
             ? {
                 refundList: p.refunds.map((r) => ({
