@@ -3,6 +3,7 @@ import { ResultPanel } from './components/result-panel.tsx';
 import { useI18n } from './i18n/i18n.tsx';
 import { Link, useLocation } from './lib/router.tsx';
 import { WaitPage } from './pages/checkout/wait-page.tsx';
+import { myCardPage } from './pages/mycard/mycard-routes.tsx';
 import { AddCardPage } from './pages/wallet/add-card-page.tsx';
 import { ApprovePage } from './pages/wallet/approve-page.tsx';
 import { HistoryPage } from './pages/wallet/history-page.tsx';
@@ -49,6 +50,9 @@ export function App() {
     // A QR code or a typed code means the desktop page goes on to the merchant; the phone only confirms.
     const companion = path.startsWith('/wallet/pay/') || query.get('via') === 'qr';
     return <ApprovePage key={pay} reserveId={decode(pay)} companion={companion} />;
+  }
+  if (path === '/wallet/mycard' || path.startsWith('/wallet/mycard/')) {
+    return myCardPage(path) ?? <NotFound />;
   }
   if (path.startsWith('/wallet/receipts/')) {
     const id = decode(path.slice('/wallet/receipts/'.length));

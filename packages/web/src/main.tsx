@@ -8,6 +8,8 @@ import './styles/controls.css';
 import './styles/checkout.css';
 import './styles/payment.css';
 import './styles/wallet.css';
+import './styles/mycard.css';
+import './styles/mycard-card.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -18,6 +18,18 @@ const own: Readonly<Record<string, MessageKey>> = {
   pin_not_set: 'error.pinNotSet',
   csrf: 'error.csrf',
   network: 'error.network',
+  '3101': 'error.3101',
+  '3102': 'error.3102',
+  '3103': 'error.3103',
+  '3104': 'error.3104',
+  '3105': 'error.3105',
+  '3106': 'error.3106',
+  '3107': 'error.3107',
+  '3108': 'error.3108',
+  '3109': 'error.3109',
+  '3110': 'error.3110',
+  '3111': 'error.3111',
+  '3112': 'error.3112',
 };
 
 /** True for the card decline codes 1280–1298. */
@@ -26,20 +38,30 @@ export function isCardDecline(code: string): boolean {
   return /^\d{4}$/.test(code) && n >= 1280 && n <= 1298;
 }
 
+/**
+ * A return or error code in the shopper's words, e.g. one a redirect brought back
+ * (`?code=`): that text is anyone's to write, so only a code-like value is ever echoed.
+ */
+export function codeText(code: string, t: Translate): string {
+  const key = own[code];
+  if (key) {
+    return t(key);
+  }
+  const shown = /^[A-Za-z0-9_]{1,40}$/.test(code) ? code : 'unknown';
+  return isCardDecline(shown)
+    ? t('error.cardDeclined', { code: shown })
+    : t('error.generic', { code: shown });
+}
+
 /** An API failure in the shopper's words and language. */
 export function errorText(error: unknown, t: Translate): string {
   if (!(error instanceof ApiError)) {
     return t('error.generic', { code: 'unknown' });
   }
-  const code = error.code;
-  const key = own[code];
-  if (key) {
-    return t(key);
-  }
-  if (code === 'pin_incorrect') {
+  if (error.code === 'pin_incorrect') {
     return error.attemptsLeft === 1
       ? t('error.pinIncorrectOne')
       : t('error.pinIncorrect', { count: error.attemptsLeft ?? 0 });
   }
-  return isCardDecline(code) ? t('error.cardDeclined', { code }) : t('error.generic', { code });
+  return codeText(error.code, t);
 }

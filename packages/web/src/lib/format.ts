@@ -71,6 +71,11 @@ export function formatDate(iso: string, locale: Locale): string {
   );
 }
 
+/** A calendar day in the shopper's locale, e.g. "Nov 23, 2026" (for when a card was added or a coupon ends). */
+export function formatDay(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(bcp47(locale), { dateStyle: 'medium' }).format(new Date(iso));
+}
+
 /** Rounds to a currency's minor unit (points and splits stay exact). */
 export function roundTo(amount: number, currency: Currency): number {
   const f = 10 ** currencyDigits(currency);

@@ -105,6 +105,34 @@ export function HomePage() {
           </Link>
           <Notice tone="error">{error ? errorText(error, t) : undefined}</Notice>
         </section>
+        <Link className="card entry-link" href="/wallet/mycard" data-testid="membership-entry">
+          <span className="entry-link__icon" aria-hidden="true">
+            <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
+              <rect
+                x="2.5"
+                y="5"
+                width="19"
+                height="14"
+                rx="2.5"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.8"
+              />
+              <path
+                d="M6.5 9v6M9 9v6M10.5 9v6M13.5 9v6M15.5 9v6M17.5 9v6"
+                stroke="currentColor"
+                strokeWidth="1.3"
+              />
+            </svg>
+          </span>
+          <span className="entry-link__text">
+            <span className="entry-link__title">{t('wallet.membership')}</span>
+            <span className="muted small">{t('wallet.membershipHelp')}</span>
+          </span>
+          <span className="entry-link__chevron" aria-hidden="true">
+            ›
+          </span>
+        </Link>
         <section className="card stack-s" aria-labelledby="pin-title">
           <h2 id="pin-title" className="section-title">
             {t('wallet.pin')}
