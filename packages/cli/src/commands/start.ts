@@ -32,7 +32,8 @@ export const startSpec: CommandSpec = {
 export async function startCommand(role: Role, json: boolean): Promise<number> {
   // Loaded here, not at the top: the platform's modules take a second to load, and only the
   // commands that run the platform need them.
-  const { loadConfig, redactUrl, sandboxPin, startServer, testUserId } = await import('@jinliu/server');
+  const { loadConfig, startServer } = await import('@jinliu/server');
+  const { platformBanner, storageLine } = await import('../platform-banner.ts');
   const config: Config = loadConfig(process.env, { role });
   const started = Date.now();
   const server = await startServer(config, {
@@ -40,9 +41,6 @@ export async function startCommand(role: Role, json: boolean): Promise<number> {
     onSeed: (done, total, step) => progress(`Seeding ${step}`, done, total),
   });
   const ms = Date.now() - started;
-  const storage = config.databaseUrl
-    ? `PostgreSQL ${redactUrl(config.databaseUrl)}`
-    : `embedded PGlite at ${config.dataDir}`;
   if (json) {
     say(
       JSON.stringify({
@@ -50,7 +48,7 @@ export async function startCommand(role: Role, json: boolean): Promise<number> {
         publicUrl: config.publicUrl,
         role,
         mode: config.mode,
-        storage,
+        storage: storageLine(config),
         readyMs: ms,
         demoChannel: server.seed?.channel
           ? { ...server.seed.channel, channelId: server.seed.channel.channelId.toString() }
@@ -58,28 +56,8 @@ export async function startCommand(role: Role, json: boolean): Promise<number> {
       }),
     );
   } else {
-    say(`${paint('green', 'Jinliu is running')} (${config.mode}, role ${role}, ready in ${ms} ms)`);
-    say(`  Storage    ${storage}`);
-    if (server.url) {
-      say(
-        `  API        ${config.publicUrl}   (Online v3 at /v3/payments/..., docs at ${config.publicUrl}/docs)`,
-      );
-    }
-    const demo = server.seed?.channel;
-    if (demo) {
-      say('');
-      say(
-        paint(
-          'bold',
-          server.seed?.created ? 'A sandbox merchant channel was created:' : 'Sandbox merchant channel:',
-        ),
-      );
-      say(`  Channel ID      ${demo.channelId}`);
-      say(`  Channel secret  ${demo.channelSecret}`);
-      say(`  Merchant ID     ${demo.merchantId}`);
-      say(
-        `  Test users      alice ${testUserId('alice')}, bob ${testUserId('bob')}, carol ${testUserId('carol')} (PIN ${sandboxPin})`,
-      );
+    for (const line of platformBanner(config, server, ms)) {
+      say(line);
     }
     say(paint('dim', 'Press Ctrl+C to stop.'));
   }
