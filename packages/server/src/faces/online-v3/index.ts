@@ -1,10 +1,7 @@
-import { parseJson } from '@jinliu/core';
 import type { FastifyInstance } from 'fastify';
 import type { Metrics } from '../../plugins/metrics.ts';
-import { rawBodyOf } from '../../plugins/raw-body.ts';
+import { registerSignedRoutes } from '../../plugins/signed-routes.ts';
 import type { Services } from '../../services/container.ts';
-import { authenticateV3, splitTarget } from './authenticate.ts';
-import { sendEnvelope } from './envelope.ts';
 import type { V3Route } from './route.ts';
 import { capturePaymentRoute } from './routes/capture-payment.ts';
 import { checkPaymentStatusRoute } from './routes/check-payment-status.ts';
@@ -40,59 +37,5 @@ export async function onlineV3Face(
   app: FastifyInstance,
   opts: { services: Services; metrics: Metrics },
 ): Promise<void> {
-  const { services, metrics } = opts;
-  // Bodies are raw bytes here; core validates and maps each problem to its return code.
-  app.setValidatorCompiler(() => () => true);
-  app.setErrorHandler((error, request, reply) => {
-    const status = (error as { statusCode?: number }).statusCode ?? 500;
-    if (status < 500) {
-      request.log.info({ err: error }, 'v3 request refused');
-      return sendEnvelope(reply, {
-        code: '2101',
-        message: 'the request could not be read (size or content type)',
-      });
-    }
-    request.log.error({ err: error }, 'v3 internal error');
-    return sendEnvelope(reply, { code: '9000' });
-  });
-  for (const route of onlineV3Routes) {
-    app.route({
-      method: route.method,
-      url: route.url,
-      schema: route.schema,
-      handler: async (request, reply) => {
-        const auth = await authenticateV3(request, services.channels, services.nonces);
-        if (!auth.ok) {
-          metrics.paymentOutcomes.inc({ endpoint: route.endpoint, code: auth.answer.code });
-          return sendEnvelope(reply, auth.answer);
-        }
-        let body: unknown;
-        const raw = rawBodyOf(request.body);
-        if (route.method === 'POST' && raw.length > 0) {
-          const parsed = parseJson(raw.toString('utf8'));
-          if (!parsed.ok) {
-            metrics.paymentOutcomes.inc({ endpoint: route.endpoint, code: '2102' });
-            return sendEnvelope(reply, { code: '2102', message: 'the body is not valid JSON' });
-          }
-          body = parsed.value;
-        }
-        const answer = await route.handle({
-          channel: auth.channel,
-          body,
-          params: (request.params ?? {}) as Record<string, string>,
-          rawQuery: splitTarget(request.url).query,
-          services,
-          request,
-        });
-        metrics.paymentOutcomes.inc({ endpoint: route.endpoint, code: answer.code });
-        if (answer.code !== '0000') {
-          request.log.info(
-            { channelId: String(auth.channel.channelId), returnCode: answer.code },
-            `${route.endpoint} refused`,
-          );
-        }
-        return sendEnvelope(reply, answer);
-      },
-    });
-  }
+  registerSignedRoutes(app, { ...opts, routes: onlineV3Routes, label: 'v3' });
 }
