@@ -139,7 +139,9 @@ async function build(t: Target): Promise<string> {
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !targets.some((t) => t.name === w));
 if (unknown.length > 0) {
-  console.error(`Unknown build target ${unknown.join(', ')}; choose from ${targets.map((t) => t.name).join(', ')}.`);
+  console.error(
+    `Unknown build target ${unknown.join(', ')}; choose from ${targets.map((t) => t.name).join(', ')}.`,
+  );
   process.exit(2);
 }
 for (const t of targets) {
