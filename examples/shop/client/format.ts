@@ -51,3 +51,8 @@ export function payMethodText(p: {
       return p.method;
   }
 }
+
+/** "Member JC-000123 · +42 points" (points left out until the payment is captured). */
+export function membershipText(m: { code: string; points: number | null }): string {
+  return `Member ${m.code}${m.points === null ? '' : ` · +${money.format(m.points)} points`}`;
+}

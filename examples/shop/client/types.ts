@@ -39,6 +39,12 @@ export interface PayPart {
   maskedCreditCardNumber?: string;
 }
 
+/** The payer's Jinliu Coffee Club number and the points the payment earned (null: none yet). */
+export interface MembershipLine {
+  code: string;
+  points: number | null;
+}
+
 export interface OrderSummary {
   orderId: string;
   kind: 'purchase' | 'subscription';
@@ -53,6 +59,7 @@ export interface OrderSummary {
   createdAt: string;
   paidAt: string | null;
   authorizationExpiresAt: string | null;
+  membership: MembershipLine | null;
 }
 
 export interface Order extends OrderSummary {
@@ -90,6 +97,7 @@ export interface Subscription extends SubscriptionSummary {
     transactionId: string;
     amount: number;
     chargedAt: string;
+    membership: MembershipLine | null;
   }>;
 }
 

@@ -2,27 +2,16 @@
 // test user → back in the shop the order is paid → the shop admin refunds it (part, then the
 // rest) → the user's wallet shows the refund. Screenshots go to docs/screenshots/shop-*.png.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ensureWebBuilt, launchBrowser, shoot, signInAs } from '../../../packages/web/e2e/helpers/browser.ts';
 import { type Platform, startPlatform } from '../../../packages/web/e2e/helpers/platform.ts';
 import { loadShopConfig } from '../server/config.ts';
 import { type RunningShop, startShop } from '../server/start-shop.ts';
 import { freshShopDataDir } from '../test/helpers/shop-data-dir.ts';
-
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
-
-/** Builds the shop's front-end if its dist is missing or stale (a no-op otherwise). */
-function ensureShopBuilt(): void {
-  const r = spawnSync(process.execPath, ['scripts/build.ts', 'shop'], { cwd: repo, encoding: 'utf8' });
-  if (r.status !== 0) {
-    throw new Error(`building examples/shop failed:\n${r.stdout}\n${r.stderr}`);
-  }
-}
+import { ensureShopBuilt } from './helpers/shop-server.ts';
 
 describe('shop flow in a browser', () => {
   let platform: Platform;

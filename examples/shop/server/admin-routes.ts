@@ -19,7 +19,7 @@ import { recentOrders } from './orders-store.ts';
 import { reconcileOnce } from './reconcile.ts';
 import { refundOrder } from './refunds.ts';
 import { recentSubscriptions } from './subscriptions-store.ts';
-import { orderSummary, orderView, subscriptionSummary, subscriptionView } from './views.ts';
+import { orderSummaries, orderView, subscriptionSummary, subscriptionView } from './views.ts';
 
 /** What the admin routes need. */
 export interface AdminRouteOptions {
@@ -63,7 +63,9 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminRouteOptions)
     return { signedIn: false };
   });
 
-  app.get('/api/admin/orders', async () => ({ orders: (await recentOrders(ctx.db, 200)).map(orderSummary) }));
+  app.get('/api/admin/orders', async () => ({
+    orders: await orderSummaries(ctx.db, await recentOrders(ctx.db, 200)),
+  }));
 
   const withOrder = async (orderId: string) => {
     const view = await orderView(ctx.db, orderId, true);

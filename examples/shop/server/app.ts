@@ -10,6 +10,7 @@ import { adminSessions } from './admin-auth.ts';
 import { adminRoutes } from './admin-routes.ts';
 import type { ShopContext } from './context.ts';
 import { ShopError } from './errors.ts';
+import { membershipRoutes } from './membership-routes.ts';
 import { shopRoutes } from './shop-routes.ts';
 
 /** Where `node scripts/build.ts shop` puts the front-end. */
@@ -121,6 +122,7 @@ export async function buildShopApp(deps: ShopAppDeps): Promise<{ app: FastifyIns
   });
 
   await app.register(shopRoutes, { ctx });
+  await app.register(membershipRoutes, { ctx });
   await app.register(adminRoutes, {
     ctx,
     sessions: adminSessions(deps.adminPassword),

@@ -1,12 +1,14 @@
 // Monthly billing: every active subscription whose next charge is due is charged through its
 // regKey. Each period has its own LINE Pay orderId, so a charge retried after a lost answer can
 // never be paid twice: LINE Pay answers 1172 and the shop records the charge it finds.
-import { isLinePayError, type LinePayError } from '@jinliu/sdk';
+import { isLinePayError, type LinePayError, type Membership } from '@jinliu/sdk';
 import { periodOrderId } from './billing-schedule.ts';
 import { coffeeClub } from './catalogue.ts';
 import type { ShopContext } from './context.ts';
 import { conflict, notFound, paymentFailed } from './errors.ts';
 import { describeError, isUnclear, retiresRegKey } from './linepay-codes.ts';
+import { ownMembershipCode } from './member-rules.ts';
+import { recordChargeMembership } from './membership-credit.ts';
 import { fromWire, toWire } from './money.ts';
 import {
   claimForBilling,
@@ -41,7 +43,14 @@ async function findPeriodPayment(ctx: ShopContext, orderId: string, currency: st
     return undefined;
   }
   const amount = (payment.payInfo ?? []).reduce((t, p) => t + fromWire(p.amount, currency), 0n);
-  return { transactionId: payment.transactionId, amount };
+  return { transactionId: payment.transactionId, amount, memberships: payment.memberships };
+}
+
+/** A month's payment as LINE Pay reported it. */
+interface PeriodPayment {
+  readonly transactionId: bigint;
+  readonly amount: bigint;
+  readonly memberships: readonly Membership[] | undefined;
 }
 
 async function chargeOne(
@@ -57,7 +66,7 @@ async function chargeOne(
     await endSubscription(ctx.db, s.id, ['active'], 'ended', 'There is no payment key to charge.', now);
     return 'ended';
   }
-  let paid: { transactionId: bigint; amount: bigint } | undefined;
+  let paid: PeriodPayment | undefined;
   let failure: LinePayError | undefined;
   try {
     const info = await ctx.linePay.payPreapproved(regKey, {
@@ -67,7 +76,7 @@ async function chargeOne(
       orderId,
       capture: true,
     });
-    paid = { transactionId: info.transactionId, amount: s.amount };
+    paid = { transactionId: info.transactionId, amount: s.amount, memberships: info.memberships };
   } catch (e) {
     if (!isLinePayError(e)) {
       await releaseBilling(
@@ -87,16 +96,21 @@ async function chargeOne(
   }
   const now = await ctx.clock.now();
   if (paid) {
-    await ctx.db.transaction((tx) =>
-      recordPeriodPaid(tx, s, {
+    const code = ownMembershipCode(paid.memberships, ctx.membership?.programId);
+    await ctx.db.transaction(async (tx) => {
+      await recordPeriodPaid(tx, s, {
         period,
         orderId,
         transactionId: paid.transactionId,
         amount: paid.amount,
         at: now,
-      }),
-    );
-    ctx.log.info({ subscriptionId: s.id, period }, 'subscription charged');
+      });
+      if (code) {
+        const c = { subscriptionId: s.id, period, orderId, code, amount: paid.amount, currency: s.currency };
+        await recordChargeMembership(tx, { ...c, at: now });
+      }
+    });
+    ctx.log.info({ subscriptionId: s.id, period, member: code ?? null }, 'subscription charged');
     return 'charged';
   }
   const reason = failure ? describeError(failure) : 'no answer';

@@ -31,6 +31,8 @@ export interface ShopConfig {
   readonly reconcileAfterMs: number;
   readonly billingIntervalMs: number;
   readonly logLevel: (typeof logLevels)[number];
+  /** SHOP_MEMBERSHIP_LOGO_URL: the club logo the wallet shows (https only: the wallet loads no other images). */
+  readonly membershipLogoUrl: string | undefined;
 }
 
 /** One line per variable: name, default and meaning (printed by `--help`, kept in the README). */
@@ -60,6 +62,11 @@ export const shopVariables: ReadonlyArray<readonly [string, string, string]> = [
   ['SHOP_RECONCILE_AFTER_SECONDS', '120', 'how old an unfinished order must be before it is checked'],
   ['SHOP_BILLING_INTERVAL_SECONDS', '60', 'how often due subscriptions are charged (0 = never)'],
   ['SHOP_LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent'],
+  [
+    'SHOP_MEMBERSHIP_LOGO_URL',
+    '(unset)',
+    'https URL of the club logo in the wallet; default SHOP_PUBLIC_URL/membership/logo.svg when https, else none',
+  ],
 ];
 
 /** Thrown with every problem found in the environment. */
@@ -144,6 +151,13 @@ export function loadShopConfig(env: Env): ShopConfig {
     problems.push(`SHOP_LOG_LEVEL must be one of ${logLevels.join(', ')} (got "${logLevel}")`);
   }
 
+  const logo = text('SHOP_MEMBERSHIP_LOGO_URL');
+  if (logo !== undefined && (!URL.canParse(logo) || new URL(logo).protocol !== 'https:')) {
+    problems.push(
+      `SHOP_MEMBERSHIP_LOGO_URL must be an https URL: the wallet loads no other images (got "${logo}")`,
+    );
+  }
+
   const config: ShopConfig = {
     port,
     host,
@@ -157,6 +171,7 @@ export function loadShopConfig(env: Env): ShopConfig {
     reconcileAfterMs: integer('SHOP_RECONCILE_AFTER_SECONDS', 120, 0, 86_400) * 1000,
     billingIntervalMs: integer('SHOP_BILLING_INTERVAL_SECONDS', 60, 0, 86_400) * 1000,
     logLevel: logLevel as ShopConfig['logLevel'],
+    membershipLogoUrl: logo,
   };
   if (problems.length > 0) {
     throw new ShopConfigError(problems);

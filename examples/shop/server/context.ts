@@ -11,6 +11,17 @@ export interface ShopLog {
   error(obj: object, msg: string): void;
 }
 
+/** The shop's My Card program (registered on a Jinliu sandbox); absent elsewhere. */
+export interface MembershipSetup {
+  readonly programId: string;
+  /** The shop's channel: the program's Apply channel, named in the binding callback. */
+  readonly channelId: string;
+  /** Where the wallet lives (binding links come from it and go back to it). */
+  readonly walletOrigin: string;
+  /** True on a sandbox: the binding page lists the demo members and their passwords. */
+  readonly demo: boolean;
+}
+
 /** Dependencies of every use case. */
 export interface ShopContext {
   readonly db: ShopDb;
@@ -23,6 +34,8 @@ export interface ShopContext {
   readonly newId: (prefix: string) => string;
   /** How long a confirmer may hold an order before another may take over. */
   readonly confirmLeaseMs: number;
+  /** The card program, when the shop has one: payments then carry members' codes. */
+  readonly membership: MembershipSetup | undefined;
 }
 
 // Crockford's base 32 without I, L, O, U: easy to read aloud to support.

@@ -47,6 +47,8 @@ export interface OrderRow {
   readonly createdAt: Date;
   readonly updatedAt: Date;
   readonly paidAt: Date | null;
+  /** The payer's membership code at this shop, as LINE Pay reported it with the payment. */
+  readonly membershipCode: string | null;
 }
 
 /** One line of an order. */
@@ -105,6 +107,7 @@ export function toOrder(r: Row): OrderRow {
     createdAt: date(r.created_at) ?? new Date(0),
     updatedAt: date(r.updated_at) ?? new Date(0),
     paidAt: date(r.paid_at),
+    membershipCode: (r.membership_code as string | null) ?? null,
   };
 }
 

@@ -4,6 +4,7 @@ import {
   type CaptureInfo,
   type ConfirmInfo,
   isLinePayError,
+  type Membership,
   type PayInfo,
   type PaymentDetail,
 } from '@jinliu/sdk';
@@ -31,6 +32,8 @@ export interface PaymentFacts {
   readonly recovered: boolean;
   /** Known only from payment details. */
   readonly refunds: readonly PlatformRefund[] | undefined;
+  /** The payer's My Card memberships at this shop (Jinliu only), when the answer named any. */
+  readonly memberships: readonly Membership[] | undefined;
 }
 
 function parts(payInfo: readonly PayInfo[] | undefined): PayPart[] {
@@ -64,6 +67,7 @@ export function factsFromConfirm(order: OrderRow, info: ConfirmInfo): PaymentFac
     regKey: typeof info.regKey === 'string' ? info.regKey : undefined,
     recovered: info.recovered === true,
     refunds: undefined,
+    memberships: info.memberships,
   };
 }
 
@@ -78,6 +82,7 @@ export function factsFromCapture(order: OrderRow, info: CaptureInfo): PaymentFac
     regKey: undefined,
     recovered: info.recovered === true,
     refunds: undefined,
+    memberships: info.memberships,
   };
 }
 
@@ -107,6 +112,7 @@ export function factsFromDetails(order: OrderRow, d: PaymentDetail): PaymentFact
       amount: -fromWire(r.refundAmount, order.currency),
       at: dateOrNull(r.refundTransactionDate) ?? new Date(0),
     })),
+    memberships: d.memberships,
   };
 }
 

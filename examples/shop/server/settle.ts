@@ -2,7 +2,10 @@
 // methods, refunds LINE Pay made, and the subscription the order starts — in one transaction.
 import type { ShopContext } from './context.ts';
 import type { Sql } from './db.ts';
+import { ownMembershipCode } from './member-rules.ts';
+import { recordOrderMembership } from './membership-credit.ts';
 import {
+  addEvent,
   findOrder,
   type OrderChanges,
   type OrderRow,
@@ -13,6 +16,9 @@ import {
 import type { PaymentFacts } from './payment-facts.ts';
 import { insertPlatformRefund, refundTotal } from './refunds-store.ts';
 import { endSubscription, startSubscription, subscriptionOfOrder } from './subscriptions-store.ts';
+
+/** Statuses an order is paid or captured out of: only then does a payment's membership count. */
+const paying: readonly OrderStatus[] = ['pending', 'confirming', 'authorized', 'capturing'];
 
 /** Statuses after which an order never changes again (refunds aside). */
 export const finalStatuses: readonly OrderStatus[] = ['voided', 'cancelled', 'expired', 'failed'];
@@ -94,6 +100,28 @@ export async function settleOrder(
           amount: facts.paidAmount,
           now,
         });
+      }
+    }
+    // Payment details name the payer's cards as they are now, so only the settle that pays or
+    // captures the order reads them (a card bound later does not earn points for old orders).
+    const code = ownMembershipCode(facts.memberships, ctx.membership?.programId) ?? current.membershipCode;
+    if (
+      row &&
+      code &&
+      paying.includes(current.status) &&
+      facts.state !== 'voided' &&
+      facts.state !== 'expired'
+    ) {
+      const m = await recordOrderMembership(tx, {
+        orderId,
+        code,
+        captured: facts.state === 'captured',
+        amount: facts.paidAmount,
+        currency: current.currency,
+        at: now,
+      });
+      if (m.points !== undefined) {
+        await addEvent(tx, orderId, 'member-points', `member ${m.code}: +${m.points} points`, now);
       }
     }
     return row;

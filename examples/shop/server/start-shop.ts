@@ -7,8 +7,15 @@ import { buildShopApp } from './app.ts';
 import { type BillingReport, runBilling } from './billing.ts';
 import type { ShopClock } from './clock.ts';
 import type { ShopConfig } from './config.ts';
-import { randomId, type ShopContext } from './context.ts';
-import { openShopDb } from './db.ts';
+import { type MembershipSetup, randomId, type ShopContext } from './context.ts';
+import { openShopDb, type ShopDb } from './db.ts';
+import { ensureDemoMembers } from './members-store.ts';
+import {
+  bindingUrlOf,
+  defaultLogoUrl,
+  type MembershipProgram,
+  setUpMembershipProgram,
+} from './membership-program.ts';
 import { type LinePaySetup, setUpLinePay } from './payment-setup.ts';
 import { type ReconcileReport, reconcileOnce } from './reconcile.ts';
 import { every } from './ticker.ts';
@@ -34,6 +41,10 @@ export interface RunningShop {
   readonly ctx: ShopContext;
   readonly channelId: string;
   readonly channelSource: LinePaySetup['channelSource'];
+  /** The shop's My Card program (on a Jinliu sandbox), or why there is none. */
+  readonly membership:
+    | (MembershipSetup & { readonly source: MembershipProgram['source']; readonly bindingUrl: string })
+    | { readonly unavailable: string };
   /** The Jinliu sandbox helper when the shop runs against one. */
   readonly sandbox: Sandbox | undefined;
   /** One reconciliation pass now (orders older than `olderThanMs`, default the configured threshold). */
@@ -57,6 +68,42 @@ async function freePort(host: string): Promise<number> {
   return address.port;
 }
 
+/**
+ * On a Jinliu sandbox: the demo members and the card program (registered once, kept in
+ * shop_settings). Elsewhere, or when the platform refuses, the shop runs without cards and says why.
+ */
+async function setUpMembership(
+  db: ShopDb,
+  linePay: LinePaySetup,
+  config: ShopConfig,
+  publicUrl: string,
+): Promise<RunningShop['membership']> {
+  if (!linePay.sandbox) {
+    return { unavailable: 'My Card is a Jinliu feature; this LINE Pay host has no card programs' };
+  }
+  try {
+    await ensureDemoMembers(db, await linePay.clock.now());
+    const program = await setUpMembershipProgram(db, linePay.client, {
+      baseUrl: config.linePayBaseUrl,
+      channelId: linePay.channelId,
+      publicUrl,
+      logoUrl: config.membershipLogoUrl ?? defaultLogoUrl(publicUrl),
+    });
+    return {
+      programId: program.programId,
+      channelId: linePay.channelId,
+      walletOrigin: program.walletOrigin,
+      demo: true,
+      source: program.source,
+      bindingUrl: bindingUrlOf(publicUrl),
+    };
+  } catch (e) {
+    return {
+      unavailable: `registering the card program failed: ${e instanceof Error ? e.message : String(e)}`,
+    };
+  }
+}
+
 /** Starts the shop with `config`; SHOP_PORT=0 picks a free port. */
 export async function startShop(config: ShopConfig, overrides: ShopOverrides = {}): Promise<RunningShop> {
   const port = config.port === 0 ? await freePort(config.host) : config.port;
@@ -70,6 +117,7 @@ export async function startShop(config: ShopConfig, overrides: ShopOverrides = {
       ...(overrides.timeouts ? { timeouts: overrides.timeouts } : {}),
       ...(overrides.clock ? { clock: overrides.clock } : {}),
     });
+    const membership = await setUpMembership(db, linePay, config, publicUrl);
     const { app, ctx } = await buildShopApp({
       context: {
         db,
@@ -78,6 +126,7 @@ export async function startShop(config: ShopConfig, overrides: ShopOverrides = {
         publicUrl,
         newId: overrides.newId ?? randomId,
         confirmLeaseMs: overrides.confirmLeaseMs ?? 2 * 60_000,
+        membership: 'programId' in membership ? membership : undefined,
       },
       adminPassword: config.adminPassword,
       logLevel: config.logLevel,
@@ -89,6 +138,9 @@ export async function startShop(config: ShopConfig, overrides: ShopOverrides = {
     app.log.level = 'warn';
     await app.listen({ port, host: config.host });
     app.log.level = level;
+    if ('unavailable' in membership) {
+      ctx.log.warn({ reason: membership.unavailable }, 'membership cards are off');
+    }
     const reconciler = every(
       'reconcile',
       config.reconcileIntervalMs,
@@ -103,6 +155,7 @@ export async function startShop(config: ShopConfig, overrides: ShopOverrides = {
       ctx,
       channelId: linePay.channelId,
       channelSource: linePay.channelSource,
+      membership,
       sandbox: linePay.sandbox,
       reconcile: (olderThanMs = config.reconcileAfterMs) => reconcileOnce(ctx, olderThanMs),
       runBilling: () => runBilling(ctx),

@@ -33,6 +33,8 @@ export interface ChargeRow {
   readonly transactionId: bigint;
   readonly amount: bigint;
   readonly chargedAt: Date;
+  /** The payer's membership code at this shop, when LINE Pay reported one. */
+  readonly membershipCode: string | null;
 }
 
 function date(v: unknown): Date | null {
@@ -231,6 +233,7 @@ export async function subscriptionCharges(sql: Sql, id: string): Promise<ChargeR
     transactionId: BigInt(r.transaction_id as bigint),
     amount: BigInt(r.amount as bigint),
     chargedAt: new Date(r.charged_at as Date),
+    membershipCode: (r.membership_code as string | null) ?? null,
   }));
 }
 

@@ -1,5 +1,6 @@
 // The JSON the shop's pages read. Amounts are plain numbers in TWD (no minor unit), ids strings.
 import type { Sql } from './db.ts';
+import { pointsOfPayments } from './members-store.ts';
 import { findOrder, type OrderRow, orderEvents, orderItems } from './orders-store.ts';
 import { orderRefunds } from './refunds-store.ts';
 import {
@@ -18,8 +19,13 @@ export function maskRegKey(regKey: string | null): string | null {
   return regKey ? `••••${regKey.slice(-4)}` : null;
 }
 
-/** An order summary (admin list). */
-export function orderSummary(o: OrderRow) {
+/** "Member JC-000123 · +42 points": the payer's code and the points the payment earned (null: none yet). */
+function membershipView(code: string | null, points: bigint | undefined) {
+  return code ? { code, points: points === undefined ? null : n(points) } : null;
+}
+
+/** An order summary (admin list); `points` = what the order earned its member. */
+export function orderSummary(o: OrderRow, points?: bigint) {
   return {
     orderId: o.id,
     kind: o.kind,
@@ -34,7 +40,17 @@ export function orderSummary(o: OrderRow) {
     createdAt: o.createdAt.toISOString(),
     paidAt: iso(o.paidAt),
     authorizationExpiresAt: iso(o.authorizationExpiresAt),
+    membership: membershipView(o.membershipCode, points),
   };
+}
+
+/** Summaries of `orders` with the points each earned. */
+export async function orderSummaries(sql: Sql, orders: readonly OrderRow[]) {
+  const points = await pointsOfPayments(
+    sql,
+    orders.filter((o) => o.membershipCode).map((o) => o.id),
+  );
+  return orders.map((o) => orderSummary(o, points.get(o.id)));
 }
 
 /** An order with its lines, pay methods and refunds (the order page); admins also get the trail. */
@@ -48,8 +64,9 @@ export async function orderView(sql: Sql, orderId: string, withEvents = false) {
     await orderRefunds(sql, orderId),
     order.kind === 'subscription' ? await subscriptionOfOrder(sql, orderId) : undefined,
   ];
+  const points = order.membershipCode ? (await pointsOfPayments(sql, [orderId])).get(orderId) : undefined;
   return {
-    ...orderSummary(order),
+    ...orderSummary(order, points),
     items: items.map((i) => ({
       productId: i.productId,
       name: i.name,
@@ -84,13 +101,14 @@ export async function orderView(sql: Sql, orderId: string, withEvents = false) {
   };
 }
 
-function chargeView(c: ChargeRow) {
+function chargeView(c: ChargeRow, points: bigint | undefined) {
   return {
     period: c.period,
     orderId: c.orderId,
     transactionId: c.transactionId.toString(),
     amount: n(c.amount),
     chargedAt: c.chargedAt.toISOString(),
+    membership: membershipView(c.membershipCode, points),
   };
 }
 
@@ -119,5 +137,10 @@ export async function subscriptionView(sql: Sql, id: string) {
   if (!s) {
     return undefined;
   }
-  return { ...subscriptionSummary(s), charges: (await subscriptionCharges(sql, id)).map(chargeView) };
+  const charges = await subscriptionCharges(sql, id);
+  const points = await pointsOfPayments(
+    sql,
+    charges.filter((c) => c.membershipCode).map((c) => c.orderId),
+  );
+  return { ...subscriptionSummary(s), charges: charges.map((c) => chargeView(c, points.get(c.orderId))) };
 }

@@ -1,6 +1,6 @@
 import { Notice } from '../components/notice.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
-import { formatDateTime, formatNt } from '../format.ts';
+import { formatDateTime, formatNt, membershipText } from '../format.ts';
 import { Link } from '../router.tsx';
 import type { OrderSummary } from '../types.ts';
 import { useResource } from '../use-resource.ts';
@@ -26,6 +26,7 @@ export function OrdersPanel() {
                 <th>Order</th>
                 <th>Placed</th>
                 <th>Status</th>
+                <th>Member</th>
                 <th className="num">Total</th>
                 <th className="num">Charged</th>
                 <th className="num">Refunded</th>
@@ -45,6 +46,7 @@ export function OrdersPanel() {
                   <td>
                     <StatusBadge status={o.status} />
                   </td>
+                  <td data-testid="member">{o.membership ? membershipText(o.membership) : '—'}</td>
                   <td className="num">{formatNt(o.amount)}</td>
                   <td className="num">{formatNt(o.capturedAmount)}</td>
                   <td className="num">{o.refundedAmount > 0 ? formatNt(o.refundedAmount) : '—'}</td>

@@ -3,7 +3,7 @@ import { clearCartFor } from '../cart.ts';
 import { Layout } from '../components/layout.tsx';
 import { Notice } from '../components/notice.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
-import { formatDate, formatDateTime, formatNt, payMethodText } from '../format.ts';
+import { formatDate, formatDateTime, formatNt, membershipText, payMethodText } from '../format.ts';
 import { Link } from '../router.tsx';
 import type { Order } from '../types.ts';
 import { useResource } from '../use-resource.ts';
@@ -145,6 +145,12 @@ export function OrderPage({ orderId }: { orderId: string }) {
               </div>
             ) : null}
           </dl>
+          {order.membership ? (
+            <p className="member-line" data-testid="membership">
+              <span className="member-line__club">Jinliu Coffee Club</span>
+              {membershipText(order.membership)}
+            </p>
+          ) : null}
           {order.refunds.length > 0 ? (
             <>
               <h3 className="section-title">Refunds</h3>

@@ -3,7 +3,7 @@ import { errorText, postJson } from '../api.ts';
 import { Layout } from '../components/layout.tsx';
 import { Notice } from '../components/notice.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
-import { formatDate, formatDateTime, formatNt } from '../format.ts';
+import { formatDate, formatDateTime, formatNt, membershipText } from '../format.ts';
 import type { Subscription } from '../types.ts';
 import { useResource } from '../use-resource.ts';
 
@@ -99,6 +99,9 @@ export function SubscriptionPage({ id }: { id: string }) {
               <li key={c.period} className="summary__row">
                 <span>
                   Month {c.period} <span className="muted small">{formatDateTime(c.chargedAt)}</span>
+                  {c.membership ? (
+                    <span className="muted small"> · {membershipText(c.membership)}</span>
+                  ) : null}
                 </span>
                 <span>{formatNt(c.amount)}</span>
               </li>
