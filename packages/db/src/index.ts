@@ -16,6 +16,7 @@ export * from './queries/ledger.ts';
 export * from './queries/ledger-verify.ts';
 export * from './queries/mycard-bindings.ts';
 export * from './queries/mycard-campaigns.ts';
+export * from './queries/mycard-events.ts';
 export * from './queries/mycard-groups.ts';
 export * from './queries/mycard-memberships.ts';
 export * from './queries/mycard-programs.ts';

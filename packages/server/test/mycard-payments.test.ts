@@ -5,7 +5,15 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { recentOutboxEvents } from '@jinliu/db';
 import { deepImportClient, portOf } from './helpers/line-pay-merchant-client.ts';
-import { approvedAt, bindCard, createProgram, merchantOf, newUser, payAt } from './helpers/mycard.ts';
+import {
+  approvedAt,
+  bindCard,
+  createProgram,
+  merchantOf,
+  newMerchant,
+  newUser,
+  payAt,
+} from './helpers/mycard.ts';
 import { assertLedgerBalanced, startPlatform, type TestPlatform, v3 } from './helpers/test-app.ts';
 
 const order = (tag: string) => `${tag}-${randomBytes(4).toString('hex')}`;
@@ -59,6 +67,40 @@ describe('My Card memberships in payment answers', () => {
       currency: 'TWD',
     });
     assert.doesNotMatch(JSON.stringify(events[0]?.payload), /BEAN/, 'never the code in clear');
+  });
+
+  it('the merchant reads its accumulate events from GET /v1/mycard/events, with the code while the card is bound', async () => {
+    const orderId = order('feed');
+    const { id } = await payAt(merchantOf(p), p, bound, orderId, 150);
+    const events: Array<{ eventId: bigint; type: string; payload: Record<string, unknown> }> = [];
+    let after = 0n;
+    for (;;) {
+      const page = await v3(p, 'GET', `/v1/mycard/events?after=${after}&limit=2`);
+      assert.equal(page.body.returnCode, '0000', page.raw);
+      events.push(...page.body.info.events);
+      if (page.body.info.events.length === 0) {
+        assert.equal(page.body.info.nextAfter, after, 'an empty page keeps the cursor');
+        break;
+      }
+      after = page.body.info.nextAfter;
+    }
+    const mine = events.filter((e) => e.payload.transactionId === String(id));
+    assert.equal(mine.length, 1);
+    assert.equal(mine[0]?.type, 'mycard.accumulate');
+    assert.equal(mine[0]?.payload.membershipCode, 'BEAN-會員-42');
+    assert.equal(mine[0]?.payload.orderId, orderId);
+    assert.deepEqual(
+      events.map((e) => e.eventId),
+      [...events.map((e) => e.eventId)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+      'in id order, no repeats across pages',
+    );
+    assert.equal(new Set(events.map((e) => e.eventId)).size, events.length);
+    const other = await newMerchant(p, 'Nosy shop');
+    const theirs = await v3(other, 'GET', '/v1/mycard/events');
+    assert.deepEqual(theirs.body.info.events, [], "another merchant never sees this merchant's events");
+    for (const bad of ['after=-1', 'after=x', 'limit=0', 'limit=101']) {
+      assert.equal((await v3(p, 'GET', `/v1/mycard/events?${bad}`)).body.returnCode, '2101', bad);
+    }
   });
 
   it('a payer without a card gets the answer unchanged: no memberships field, no event', async () => {

@@ -6,6 +6,7 @@ import type { Services } from '../../services/container.ts';
 import { registerBrowserRoutes } from './browser-routes.ts';
 import { applyRoute, unbindRoute } from './routes/bindings.ts';
 import { createCampaignRoute, listCampaignsRoute } from './routes/campaigns.ts';
+import { eventsRoute } from './routes/events.ts';
 import { acceptInviteRoute, addMemberRoute, createGroupRoute, getGroupRoute } from './routes/groups.ts';
 import {
   createProgramRoute,
@@ -30,6 +31,7 @@ export const myCardRoutes: readonly SignedRoute[] = [
   acceptInviteRoute,
   createCampaignRoute,
   listCampaignsRoute,
+  eventsRoute,
 ];
 
 async function merchantApi(

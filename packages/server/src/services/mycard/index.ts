@@ -10,6 +10,7 @@ export {
   membershipsByUser,
   paymentMemberships,
 } from './memberships.ts';
+export { type MerchantEventPage, merchantEvents } from './merchant-events.ts';
 export {
   changeProgram,
   createProgram,
