@@ -7,11 +7,11 @@ import { AppShell } from '../../components/app-shell.tsx';
 import { errorText } from '../../i18n/error-text.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link, useLocation } from '../../lib/router.tsx';
+import { useLoaded } from '../../lib/use-loaded.ts';
 import { ActiveCard } from './active-card.tsx';
 import { BindingBanner } from './binding-banner.tsx';
 import { EndedCard } from './ended-card.tsx';
 import { PendingCard } from './pending-card.tsx';
-import { useLoaded } from './use-loaded.ts';
 
 const pending = (status: Card['status']) => status === 'RESERVED' || status === 'APPLIED';
 

@@ -5,8 +5,8 @@ import { AppShell } from '../../components/app-shell.tsx';
 import { errorText } from '../../i18n/error-text.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
+import { useLoaded } from '../../lib/use-loaded.ts';
 import { ProgramLogo } from './program-logo.tsx';
-import { useLoaded } from './use-loaded.ts';
 
 const searchDelayMs = 300;
 

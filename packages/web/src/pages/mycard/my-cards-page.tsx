@@ -5,10 +5,10 @@ import { errorText } from '../../i18n/error-text.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDay } from '../../lib/format.ts';
 import { Link, useLocation } from '../../lib/router.tsx';
+import { useLoaded } from '../../lib/use-loaded.ts';
 import { BindingBanner } from './binding-banner.tsx';
 import { CouponList } from './coupon-list.tsx';
 import { ProgramLogo } from './program-logo.tsx';
-import { useLoaded } from './use-loaded.ts';
 
 /** The shopper's membership cards (each opens its barcode), campaign coupons, and the way to add a card. */
 export function MyCardsPage() {

@@ -7,9 +7,9 @@ import { Notice } from '../../components/notice.tsx';
 import { errorText } from '../../i18n/error-text.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../lib/router.tsx';
+import { useLoaded } from '../../lib/use-loaded.ts';
 import { ProgramDetail } from './program-detail.tsx';
 import { ProgramLogo } from './program-logo.tsx';
-import { useLoaded } from './use-loaded.ts';
 
 /** A card program before it is added: what it is, its detail page, and "Bind my membership". */
 export function ProgramPage({ programId }: { programId: string }) {

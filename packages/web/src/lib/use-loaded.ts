@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { errorCode } from '../../api/client.ts';
-import { useSession } from '../../api/session.tsx';
+import { errorCode } from '../api/client.ts';
+import { useSession } from '../api/session.tsx';
 
 /** What a page loaded: the value (undefined while loading), the error that stopped it, and a reload. */
 export interface Loaded<T> {
